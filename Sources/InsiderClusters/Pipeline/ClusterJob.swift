@@ -1,0 +1,355 @@
+import EdgarForm4
+import Foundation
+import InsiderCore
+import Logging
+import OpenInsiderPages
+
+/// Everything a run needs from outside the core: input, date, storage, sources and settings.
+public struct JobSettings: Sendable {
+    /// The validated input.
+    public var input: RunInput
+    /// The as-of date D.
+    public var asOf: Day
+    /// Storage root.
+    public var storage: LocalStorage
+    /// Purge the default storages at the start of a fresh run.
+    public var purge: Bool
+    /// Key of the input record (for purge).
+    public var inputKey: String
+    /// Source URLs and limits.
+    public var sources: SourceConfig
+    /// Retry policy.
+    public var retry: RetryPolicy
+    /// Prices.
+    public var pricing: Pricing
+    /// `ACTOR_MAX_TOTAL_CHARGE_USD`.
+    public var maxTotalChargeUSD: Decimal?
+    /// `APIFY_CHARGED_ACTOR_EVENT_COUNTS`.
+    public var alreadyCharged: [String: Int]
+
+    /// Creates settings.
+    public init(input: RunInput, asOf: Day, storage: LocalStorage, purge: Bool, inputKey: String, sources: SourceConfig,
+                retry: RetryPolicy, pricing: Pricing, maxTotalChargeUSD: Decimal?, alreadyCharged: [String: Int]) {
+        self.input = input; self.asOf = asOf; self.storage = storage; self.purge = purge; self.inputKey = inputKey
+        self.sources = sources; self.retry = retry; self.pricing = pricing; self.maxTotalChargeUSD = maxTotalChargeUSD
+        self.alreadyCharged = alreadyCharged
+    }
+}
+
+/// What a finished run did, for the summary on stderr and the `RUN_SUMMARY` record.
+public struct RunSummary: Sendable {
+    /// Rows written in this run (including rows an interrupted attempt had written).
+    public var rowsWritten: Int
+    /// Rows the budget stopped.
+    public var rowsStoppedByBudget: Int
+    /// Clusters found before the limit.
+    public var clustersFound: Int
+    /// Candidate tickers drilled into.
+    public var tickersChecked: Int
+    /// Charged events by name.
+    public var charges: [String: Int]
+    /// Total charged, USD.
+    public var chargedUSD: Decimal
+    /// Requests by host.
+    public var requestsPerHost: [String: Int]
+    /// Filings read from the disk cache.
+    public var filingCacheHits: Int
+    /// Elapsed wall time.
+    public var elapsed: Duration
+    /// Which path produced the trades.
+    public var dataSource: String
+    /// Notes the user should read (SEC not configured, fallback used, budget).
+    public var notes: [String]
+    /// True when this run picked up an interrupted run of the same input.
+    public var resumed: Bool
+    /// The records written, in ranking order.
+    public var records: [ClusterRecord]
+}
+
+/// The batch job: `Input -> Discover -> Drilldown -> Verify -> Cluster -> Rank -> Write + Charge`.
+public final class ClusterJob: Sendable {
+    let settings: JobSettings
+    let logger: Logger
+    let http: HTTPClient
+    let openInsider: OpenInsiderSource
+    let edgar: EdgarSource
+
+    /// Name of the charging log dataset (the Python SDK's name).
+    public static let chargingLog = "charging-log"
+    /// Named store that keeps fetched filings across runs.
+    public static let filingCache = "edgar-filings"
+
+    /// Wires the sources to one shared HTTP client.
+    public init(settings: JobSettings, logger: Logger) {
+        self.settings = settings
+        self.logger = logger
+        self.http = HTTPClient(policy: settings.retry, logger: logger)
+        self.openInsider = OpenInsiderSource(http: http, config: settings.sources, logger: logger)
+        self.edgar = EdgarSource(http: http, config: settings.sources, cache: settings.storage.keyValueStore(ClusterJob.filingCache), logger: logger)
+    }
+
+    /// Runs to completion. Throws when a source stays broken: nothing is written then.
+    public func run() async throws -> RunSummary {
+        let started = ContinuousClock.now
+        let input = settings.input
+        let ledger = try RunLedger(storage: settings.storage, inputFingerprint: fingerprint(), purge: settings.purge,
+                                   inputKey: settings.inputKey, chargingLog: ClusterJob.chargingLog)
+        if ledger.start.resumed { logger.notice("resuming an interrupted run of the same input (\(ledger.start.runKey))") }
+        let charger = try Charger(pricing: settings.pricing, maxTotalUSD: settings.maxTotalChargeUSD,
+                                  alreadyCharged: settings.alreadyCharged, log: settings.storage.dataset(ClusterJob.chargingLog),
+                                  runKey: ledger.start.runKey)
+        var notes: [String] = []
+        guard try charger.charge(Pricing.actorStart, key: ledger.startKey) else {
+            notes.append("the budget ACTOR_MAX_TOTAL_CHARGE_USD=\(settings.maxTotalChargeUSD.map { "\($0)" } ?? "") does not cover actor-start; nothing was fetched, written or charged")
+            try ledger.finish()
+            return summary(started: started, outcome: nil, found: 0, tickers: 0, charger: charger, source: "none", notes: notes, resumed: ledger.start.resumed, records: [])
+        }
+
+        let lookback = Lookback(asOf: settings.asOf, days: input.windowDays)
+        let gathered = try await gather(lookback: lookback)
+        notes.append(contentsOf: gathered.notes)
+        let records = ClusterEngine.clusters(trades: gathered.trades, checks: gathered.checks, criteria: input.criteria,
+                                             asOf: settings.asOf, dataSource: gathered.dataSource)
+        let rows = try records.map { try JSONValue.encoding($0) }
+        let outcome = try ledger.commit(rows: rows, limit: input.limit, charger: charger)
+        if outcome.stoppedByBudget > 0 {
+            notes.append("the budget ACTOR_MAX_TOTAL_CHARGE_USD stopped \(outcome.stoppedByBudget) row(s): each costs \(charger.price(Pricing.clusterRecord)) USD")
+        }
+        if outcome.recoveredCharges > 0 { notes.append("charged \(outcome.recoveredCharges) row(s) an interrupted attempt had written") }
+        try ledger.finish()
+        let written = Set(try settings.storage.dataset().items().compactMap { $0["symbol"]?.stringValue })
+        let s = summary(started: started, outcome: outcome, found: records.count, tickers: gathered.tickers, charger: charger,
+                        source: gathered.sourceLabel, notes: notes, resumed: ledger.start.resumed,
+                        records: records.filter { written.contains($0.symbol) })
+        try? settings.storage.keyValueStore().set("RUN_SUMMARY", Data((s.json.prettyText + "\n").utf8))
+        return s
+    }
+
+    func summary(started: ContinuousClock.Instant, outcome: RunLedger.Outcome?, found: Int, tickers: Int, charger: Charger,
+                 source: String, notes: [String], resumed: Bool, records: [ClusterRecord]) -> RunSummary {
+        RunSummary(rowsWritten: (outcome?.written ?? 0) + (outcome?.alreadyWritten ?? 0), rowsStoppedByBudget: outcome?.stoppedByBudget ?? 0,
+                   clustersFound: found, tickersChecked: tickers, charges: charger.chargedCounts, chargedUSD: charger.totalChargedUSD,
+                   requestsPerHost: http.requestsPerHost, filingCacheHits: edgar.cacheHits, elapsed: ContinuousClock.now - started,
+                   dataSource: source, notes: notes, resumed: resumed, records: records)
+    }
+
+    /// Identifies "the same input": the completed input, the as-of date and the sources asked.
+    func fingerprint() -> String {
+        let text = [settings.input.resolved.compactText, settings.asOf.description, settings.sources.openInsiderBaseURL.absoluteString,
+                    settings.sources.secBaseURL.absoluteString].joined(separator: "|")
+        var hash: UInt64 = 0xcbf29ce484222325
+        for b in text.utf8 { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
+        return String(hash, radix: 16)
+    }
+
+    struct Gathered {
+        var trades: [Trade]
+        var checks: [EdgarCheck]
+        var dataSource: @Sendable (String) -> String
+        var sourceLabel: String
+        var tickers: Int
+        var notes: [String]
+    }
+
+    func gather(lookback: Lookback) async throws -> Gathered {
+        let input = settings.input
+        if input.source == .edgar {
+            return try await gatherFromEdgar(tickers: input.tickers, lookback: lookback, why: nil)
+        }
+        do {
+            return try await gatherFromOpenInsider(lookback: lookback)
+        } catch let error as HTTPClientError {
+            // OpenInsider stays down: EDGAR can stand in for named tickers only.
+            guard !input.tickers.isEmpty, edgar.isEnabled else {
+                var reasons = ["OpenInsider: \(error)"]
+                if input.tickers.isEmpty {
+                    reasons.append("the EDGAR fallback covers named tickers only and the input names none")
+                } else if let why = settings.sources.secUnavailableReason {
+                    reasons.append("EDGAR fallback unavailable: \(why)")
+                }
+                throw SourceError.allSourcesFailed(reasons)
+            }
+            logger.warning("OpenInsider unreachable (\(error)); falling back to SEC EDGAR for \(input.tickers.count) ticker(s)")
+            return try await gatherFromEdgar(tickers: input.tickers, lookback: lookback, why: "OpenInsider unreachable: \(error)")
+        }
+    }
+
+    func gatherFromOpenInsider(lookback: Lookback) async throws -> Gathered {
+        let input = settings.input
+        var candidates: [Candidate]
+        if input.tickers.isEmpty {
+            candidates = try await openInsider.discover(lookback: lookback, minInsiders: input.minClusterSize)
+            logger.info("discovery: \(candidates.count) candidate ticker(s) with \(input.minClusterSize)+ insiders buying")
+        } else {
+            candidates = input.tickers.map { Candidate(ticker: $0, foundBy: ["tickers"]) }
+        }
+        let progress = Progress(total: candidates.count, logger: logger, http: http)
+        let pages = try await forEach(candidates, concurrency: settings.sources.concurrency) { candidate in
+            let page = try await self.openInsider.drilldown(ticker: candidate.ticker, lookback: lookback)
+            progress.step()
+            return (candidate, page)
+        }
+        var trades: [Trade] = []
+        var buysToCheck: [(row: OpenInsiderRow, trade: Trade)] = []
+        for (candidate, page) in pages {
+            for (row, trade) in OpenInsiderTrades.trades(from: page, candidate: candidate) {
+                if trade.isBuy && lookback.contains(trade.tradeDate) { buysToCheck.append((row, trade)) } else { trades.append(trade) }
+            }
+        }
+        let verified = await verify(buysToCheck, lookback: lookback)
+        trades.append(contentsOf: verified.trades)
+        let byTicker = Dictionary(candidates.map { ($0.ticker, $0) }, uniquingKeysWith: { a, _ in a })
+        let secUsed = edgar.isEnabled
+        let dataSource: @Sendable (String) -> String = { ticker in
+            var parts: [String] = []
+            let found = byTicker[ticker]?.foundBy ?? []
+            if found.contains("cluster-buys") { parts.append("openinsider.com cluster-buys") }
+            if found.contains("screener") { parts.append("openinsider.com screener (grouped)") }
+            if found.contains("tickers") { parts.append("openinsider.com (input tickers)") }
+            parts.append("per-symbol drilldown")
+            if secUsed { parts.append("SEC EDGAR Form 4") }
+            return parts.joined(separator: " + ")
+        }
+        var notes: [String] = []
+        if let why = settings.sources.secUnavailableReason { notes.append(why) }
+        return Gathered(trades: trades, checks: verified.checks, dataSource: dataSource,
+                        sourceLabel: secUsed ? "openinsider.com + SEC EDGAR Form 4" : "openinsider.com (unverified)",
+                        tickers: candidates.count, notes: notes)
+    }
+
+    /// Cross-checks every qualifying buy against its Form 4; a filing that cannot be had leaves the
+    /// buy on OpenInsider's values and is reported, never dropped.
+    func verify(_ buys: [(row: OpenInsiderRow, trade: Trade)], lookback: Lookback) async -> (trades: [Trade], checks: [EdgarCheck]) {
+        let blocked = BlockFlag()
+        let results = (try? await forEach(Array(buys.enumerated()), concurrency: 4) { (id, pair) -> ([Trade], EdgarCheck) in
+            var trade = pair.trade
+            trade.checkID = id
+            guard let link = pair.row.filingURL, let url = self.edgar.rawFilingURL(fromLink: link) else {
+                return ([trade], EdgarCheck(ticker: trade.ticker, accession: trade.accession, ownerCIK: trade.ownerCIK, status: .skipped("no SEC filing link on the OpenInsider row")))
+            }
+            if let reason = blocked.reason {
+                return ([trade], EdgarCheck(ticker: trade.ticker, accession: trade.accession, ownerCIK: trade.ownerCIK, status: .failed(reason)))
+            }
+            do {
+                let document = try await self.edgar.document(at: url, accession: trade.accession)
+                let matched = FilingMatch.apply(trade: trade, document: document, checkID: id)
+                return (matched.trades, matched.check)
+            } catch {
+                if case HTTPClientError.throttled = error { blocked.set("SEC blocked the run (rate limit); later filings were not fetched: \(error)") }
+                let status: EdgarCheck.Status = self.edgar.isEnabled ? .failed(String(describing: error)) : .skipped(String(describing: error))
+                return ([trade], EdgarCheck(ticker: trade.ticker, accession: trade.accession, ownerCIK: trade.ownerCIK, status: status))
+            }
+        }) ?? []
+        var trades: [Trade] = []
+        var checks = [EdgarCheck](repeating: EdgarCheck(ticker: "", accession: nil, ownerCIK: nil, status: .skipped("")), count: buys.count)
+        for (index, result) in results.enumerated() {
+            trades.append(contentsOf: result.0)
+            checks[index] = result.1
+        }
+        return (trades, checks)
+    }
+
+    func gatherFromEdgar(tickers: [String], lookback: Lookback, why: String?) async throws -> Gathered {
+        guard edgar.isEnabled else {
+            throw SourceError.allSourcesFailed(["EDGAR: \(settings.sources.secUnavailableReason ?? "SEC access is not configured")"])
+        }
+        let map = try await edgar.tickerMap()
+        var notes: [String] = []
+        if let why { notes.append(why) }
+        let progress = Progress(total: tickers.count, logger: logger, http: http)
+        let perTicker = try await forEach(tickers, concurrency: 2) { ticker -> [Trade] in
+            defer { progress.step() }
+            guard let entry = map[EdgarTrades.secTicker(ticker)] ?? map[ticker] else { return [] }
+            let listing = try await self.edgar.form4Filings(issuerCIK: entry.cik, from: lookback.start, to: lookback.asOf)
+            var filings: [(ref: EdgarFilingRef, document: Form4Document)] = []
+            for ref in listing.filings {
+                let url = self.edgar.rawFilingURL(issuerCIK: entry.cik, ref: ref)
+                filings.append((ref, try await self.edgar.document(at: url, accession: ref.accession)))
+            }
+            return EdgarTrades.trades(ticker: ticker, issuerCIK: entry.cik, companyName: listing.name ?? entry.title,
+                                      sector: listing.sicDescription, filings: filings)
+        }
+        let unknown = tickers.filter { map[EdgarTrades.secTicker($0)] == nil && map[$0] == nil }
+        if !unknown.isEmpty { notes.append("not in SEC's ticker map: \(unknown.joined(separator: ", "))") }
+        let label = why == nil ? "SEC EDGAR Form 4 (submissions + filings)" : "SEC EDGAR Form 4 (fallback: OpenInsider unreachable)"
+        return Gathered(trades: perTicker.flatMap { $0 }, checks: [], dataSource: { _ in label }, sourceLabel: label,
+                        tickers: tickers.count, notes: notes)
+    }
+}
+
+/// Set once when SEC blocks the run, so the remaining checks fail fast instead of extending the block.
+final class BlockFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: String?
+    var reason: String? { lock.withLock { value } }
+    func set(_ r: String) { lock.withLock { if value == nil { value = r } } }
+}
+
+/// Progress on stderr for long runs: tickers done of total, requests, elapsed.
+final class Progress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let logger: Logger
+    private let http: HTTPClient
+    private let started = ContinuousClock.now
+    private var lastReport = ContinuousClock.now
+
+    init(total: Int, logger: Logger, http: HTTPClient) { self.total = total; self.logger = logger; self.http = http }
+
+    func step() {
+        let (n, report): (Int, Bool) = lock.withLock {
+            done += 1
+            let now = ContinuousClock.now
+            let due = now - lastReport >= .seconds(5) || done == total
+            if due { lastReport = now }
+            return (done, due)
+        }
+        if report {
+            let elapsed = ContinuousClock.now - started
+            logger.info("progress: \(n)/\(total) tickers, \(http.totalRequests) requests, \(elapsed.components.seconds)s elapsed")
+        }
+    }
+}
+
+/// Maps `items` with at most `concurrency` in flight, keeping input order; the first error cancels the rest.
+func forEach<T: Sendable, R: Sendable>(_ items: [T], concurrency: Int, _ body: @escaping @Sendable (T) async throws -> R) async throws -> [R] {
+    try await withThrowingTaskGroup(of: (Int, R).self) { group in
+        var results = [R?](repeating: nil, count: items.count)
+        var next = 0
+        for _ in 0..<min(max(1, concurrency), items.count) {
+            let i = next
+            group.addTask { (i, try await body(items[i])) }
+            next += 1
+        }
+        while let (i, r) = try await group.next() {
+            results[i] = r
+            if next < items.count {
+                let j = next
+                group.addTask { (j, try await body(items[j])) }
+                next += 1
+            }
+        }
+        return results.compactMap { $0 }
+    }
+}
+
+extension RunSummary {
+    /// The summary as a JSON record.
+    public var json: JSONValue {
+        .object([
+            ("rowsWritten", .number(String(rowsWritten))),
+            ("rowsStoppedByBudget", .number(String(rowsStoppedByBudget))),
+            ("clustersFound", .number(String(clustersFound))),
+            ("tickersChecked", .number(String(tickersChecked))),
+            ("charges", .object(charges.sorted { $0.key < $1.key }.map { ($0.key, .number(String($0.value))) })),
+            ("chargedUsd", .number(NSDecimalNumber(decimal: chargedUSD).stringValue)),
+            ("requestsPerHost", .object(requestsPerHost.sorted { $0.key < $1.key }.map { ($0.key, .number(String($0.value))) })),
+            ("filingCacheHits", .number(String(filingCacheHits))),
+            ("elapsedSeconds", .number(String(format: "%.3f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))),
+            ("dataSource", .string(dataSource)),
+            ("resumed", .bool(resumed)),
+            ("notes", .array(notes.map { .string($0) })),
+        ])
+    }
+}

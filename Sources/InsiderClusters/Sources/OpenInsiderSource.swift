@@ -1,0 +1,165 @@
+import Foundation
+import InsiderCore
+import Logging
+import OpenInsiderPages
+
+/// A ticker that discovery found worth a drilldown.
+public struct Candidate: Sendable, Hashable {
+    /// Ticker, upper case.
+    public var ticker: String
+    /// Company name from the grouped view.
+    public var companyName: String?
+    /// Industry from the grouped view.
+    public var industry: String?
+    /// OpenInsider's own insider count for the group.
+    public var insiderCount: Int?
+    /// Which discovery paths listed it (`cluster-buys`, `screener`).
+    public var foundBy: Set<String>
+}
+
+/// The trades OpenInsider shows for one ticker in the window.
+public struct TickerTrades: Sendable {
+    /// Ticker.
+    public var ticker: String
+    /// Rows, deduplicated, page order.
+    public var rows: [OpenInsiderRow]
+    /// Company name from the page title (single-ticker pages have no Company Name column).
+    public var companyName: String?
+    /// `#subjectDetails`: issuer CIK and industry.
+    public var subject: SubjectDetails?
+}
+
+/// OpenInsider behind a small surface: discovery (the canned cluster page and the grouped
+/// screener) and per-ticker drilldowns, politely rate-limited.
+public final class OpenInsiderSource: Sendable {
+    let http: HTTPClient
+    let config: SourceConfig
+    let limiter: RateLimiter
+    let logger: Logger
+
+    /// Creates the source.
+    public init(http: HTTPClient, config: SourceConfig, logger: Logger) {
+        self.http = http
+        self.config = config
+        self.logger = logger
+        self.limiter = RateLimiter(requestsPerSecond: config.openInsiderRequestsPerSecond,
+                                   maxInWindow: max(1, min(3, Int(config.openInsiderRequestsPerSecond.rounded(.up)))))
+    }
+
+    /// The host name used in request counts.
+    public var host: String { HTTPClient.hostKey(config.openInsiderBaseURL) }
+
+    /// Fetches and parses one page. A page that is not an OpenInsider page (a block page, an
+    /// error body) is retried and then fails loudly, never read as "no results".
+    public func page(path: String, query: [(String, String)]) async throws -> OpenInsiderPage {
+        var components = URLComponents(url: config.openInsiderBaseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
+        if !query.isEmpty { components.percentEncodedQuery = query.map { "\($0.0)=\(OpenInsiderSource.encode($0.1))" }.joined(separator: "&") }
+        guard let url = components.url else { throw ConfigurationError("cannot build an OpenInsider URL for \(path)") }
+        let response = try await http.get(url, headers: ["User-Agent": config.openInsiderUserAgent, "Accept": "text/html"], limiter: limiter) { response in
+            guard response.status == 200 else { return .accept }
+            do throws(OpenInsiderPageError) {
+                _ = try OpenInsiderPageParser.parse(response.body)
+                return .accept
+            } catch .notAnOpenInsiderPage(let why) {
+                return .retry("not an OpenInsider page (\(why))")
+            } catch {
+                return .accept   // layout drift is not transient: the caller reports it
+            }
+        }
+        do throws(OpenInsiderPageError) {
+            return try OpenInsiderPageParser.parse(response.body)
+        } catch {
+            throw SourceError.openInsiderLayout(url: url.absoluteString, error: error)
+        }
+    }
+
+    /// Form-style encoding: spaces as `+`, everything else outside unreserved characters escaped.
+    static func encode(_ value: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return value.split(separator: " ", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
+            .joined(separator: "+")
+    }
+
+    /// Custom date range `MM/DD/YYYY - MM/DD/YYYY`.
+    static func range(_ lookback: Lookback) -> String { "\(lookback.start.usFormat) - \(lookback.asOf.usFormat)" }
+
+    /// Every page of a screener query, `cnt` rows at a time, until a short page.
+    func allPages(_ base: [(String, String)]) async throws -> [OpenInsiderPage] {
+        var pages: [OpenInsiderPage] = []
+        for number in 1...99 {
+            let page = try await self.page(path: "screener", query: base + [("cnt", String(config.pageSize)), ("page", String(number))])
+            pages.append(page)
+            if page.rows.count < config.pageSize { break }
+        }
+        return pages
+    }
+
+    /// Tickers with at least `minInsiders` insiders buying in the window: the canned
+    /// `/latest-cluster-buys` list unioned with the grouped screener over the whole window
+    /// (the canned list is a pre-filtered sample and misses clusters).
+    public func discover(lookback: Lookback, minInsiders: Int) async throws -> [Candidate] {
+        var found: [String: Candidate] = [:]
+        func add(_ rows: [OpenInsiderRow], via: String) {
+            for row in rows where row.tradeCode == "P" {
+                let t = row.ticker.uppercased()
+                var c = found[t] ?? Candidate(ticker: t, companyName: row.companyName, industry: row.industry, insiderCount: row.insiderCount, foundBy: [])
+                c.foundBy.insert(via)
+                if c.companyName == nil { c.companyName = row.companyName }
+                if c.industry == nil { c.industry = row.industry }
+                c.insiderCount = max(c.insiderCount ?? 0, row.insiderCount ?? 0)
+                found[t] = c
+            }
+        }
+        let canned = try await page(path: "latest-cluster-buys", query: [])
+        add(canned.rows, via: "cluster-buys")
+        let range = OpenInsiderSource.range(lookback)
+        // The form caps the insider minimum at 9; a smaller minimum only widens the net.
+        let query: [(String, String)] = [
+            ("s", ""), ("o", ""), ("pl", ""), ("ph", ""), ("ll", ""), ("lh", ""),
+            ("fd", "-1"), ("fdr", range), ("td", "-1"), ("tdr", range),
+            ("xp", "1"), ("vl", ""), ("vh", ""), ("grp", "2"), ("nil", String(min(max(minInsiders, 2), 9))),
+            ("sortcol", "0"),
+        ]
+        for p in try await allPages(query) { add(p.rows, via: "screener") }
+        return found.values.sorted { $0.ticker < $1.ticker }
+    }
+
+    /// Every purchase, sale and exercise row OpenInsider holds for `ticker` filed in the window.
+    public func drilldown(ticker: String, lookback: Lookback) async throws -> TickerTrades {
+        let range = OpenInsiderSource.range(lookback)
+        let query: [(String, String)] = [
+            ("s", ticker), ("fd", "-1"), ("fdr", range), ("td", "-1"), ("tdr", range),
+            ("xp", "1"), ("xs", "1"), ("xd", "1"), ("xm", "1"), ("xx", "1"), ("grp", "0"), ("sortcol", "0"),
+        ]
+        let pages = try await allPages(query)
+        var seen = Set<String>()
+        var rows: [OpenInsiderRow] = []
+        for p in pages {
+            for row in p.rows where row.ticker.uppercased() == ticker.uppercased() {
+                // Order is not stable across pages while filings arrive (DOMAIN.md 1.11).
+                let key = [row.filingURL ?? row.filingDateTime, row.insiderCIK ?? row.insiderName ?? "", row.tradeDate, row.tradeType, String(row.qty)].joined(separator: "|")
+                if seen.insert(key).inserted { rows.append(row) }
+            }
+        }
+        let first = pages.first
+        return TickerTrades(ticker: ticker.uppercased(), rows: rows, companyName: first?.subjectCompanyName,
+                            subject: pages.lazy.compactMap(\.subject).first)
+    }
+}
+
+/// A source answered with something the program cannot stand behind.
+public enum SourceError: Error, CustomStringConvertible {
+    /// OpenInsider's table no longer matches a known layout.
+    case openInsiderLayout(url: String, error: OpenInsiderPageError)
+    /// Every path to the data failed.
+    case allSourcesFailed([String])
+
+    public var description: String {
+        switch self {
+        case let .openInsiderLayout(url, error): "OpenInsider page \(url) could not be read: \(error)"
+        case let .allSourcesFailed(reasons): "no source could be read: " + reasons.joined(separator: "; ")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import InsiderClusters
+
+/// `insider-clusters export`: a dataset as JSON, JSON Lines or CSV.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a dataset as JSON, JSONL or CSV (RFC 4180; lists joined with \"; \").",
+        discussion: "Example: insider-clusters export --dataset default --format csv --output clusters.csv")
+
+    @Option(name: .long, help: ArgumentHelp("Dataset name: default (the clusters) or charging-log. Example: --dataset charging-log", valueName: "name"))
+    var dataset: String = "default"
+
+    @Option(name: .long, help: ArgumentHelp("json, jsonl or csv. Example: --format jsonl", valueName: "format"))
+    var format: String = "json"
+
+    @Option(name: .long, help: ArgumentHelp("Write to this file instead of stdout. Example: --output out.json", valueName: "file"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Storage folder. Default: $APIFY_LOCAL_STORAGE_DIR, $CRAWLEE_STORAGE_DIR, else ./storage. Example: --storage /tmp/run1", valueName: "dir"))
+    var storage: String?
+
+    func validate() throws {
+        guard ExportFormat(rawValue: format.lowercased()) != nil else {
+            throw ValidationError("--format: \"\(format)\" is not one of json, jsonl, csv")
+        }
+        guard dataset.range(of: "^[a-zA-Z0-9_.-]{1,128}$", options: .regularExpression) != nil else {
+            throw ValidationError("--dataset: \"\(dataset)\" is not a dataset name (letters, digits, '-', '_', '.')")
+        }
+    }
+
+    func run() throws {
+        let root = RunEnvironment().storageRoot(override: storage)
+        let ds = LocalStorage(root: root).dataset(dataset)
+        guard FileManager.default.fileExists(atPath: ds.dir.path) else {
+            printError("export: no dataset \"\(dataset)\" under \(root.path)/datasets")
+            throw ExitCode(2)
+        }
+        let text = DatasetExport.render(try ds.items(), as: ExportFormat(rawValue: format.lowercased())!)   // validate() checked it
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// `insider-clusters validate-input FILE`: checks an input without running.
+struct ValidateInputCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate-input",
+        abstract: "Check an input file against input_schema.json and print it with defaults applied.",
+        discussion: "Prints one line per problem (input.<field>: <rule>) and exits 2 when the input is bad. Example: insider-clusters validate-input input.json")
+
+    @Argument(help: ArgumentHelp("The input JSON file; - reads stdin. Example: input.json", valueName: "file"))
+    var file: String
+
+    func run() throws {
+        let bytes: [UInt8]
+        if file == "-" { bytes = Array(FileHandle.standardInput.readDataToEndOfFile()) } else {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                printError("input: cannot read \(file)")
+                throw ExitCode(2)
+            }
+            bytes = Array(data)
+        }
+        let schema: InputSchema
+        do { schema = try InputSchema.locate() } catch {
+            printError("configuration: \(error)")
+            throw ExitCode(2)
+        }
+        switch RunInput.parse(bytes, schema: schema) {
+        case .success(let input):
+            print(input.resolved.prettyText)
+        case .failure(let problems):
+            problems.lines.forEach(printError)
+            throw ExitCode(2)
+        }
+    }
+}

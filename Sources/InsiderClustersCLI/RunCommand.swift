@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import InsiderClusters
+import InsiderCore
+import Logging
+
+/// `insider-clusters run`: the batch job.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the job: discover clusters, verify every buy on EDGAR, write and charge one row per cluster (the default command).",
+        discussion: """
+        Input comes from --input FILE, else the default key-value store's INPUT.json under the storage folder.
+        Example: insider-clusters run --input my-input.json --as-of 2026-04-24 --output clusters.csv
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("Input JSON file; - reads stdin. Default: <storage>/key_value_stores/default/INPUT.json. Example: --input input.json", valueName: "file"))
+    var input: String?
+
+    @Option(name: .long, help: ArgumentHelp("Storage folder (Apify layout). Default: $APIFY_LOCAL_STORAGE_DIR, $CRAWLEE_STORAGE_DIR, else ./storage. Example: --storage /tmp/run1", valueName: "dir"))
+    var storage: String?
+
+    @Option(name: .long, help: ArgumentHelp("As-of date D for every date computation. Default: $INSIDER_CLUSTERS_AS_OF, else today in New York. Example: --as-of 2026-04-24", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Flag(name: .long, help: "Keep the default dataset, charging log and store from earlier runs (append). Example: --no-purge")
+    var noPurge = false
+
+    @Option(name: .long, help: ArgumentHelp("Also export the dataset to this file; .json, .jsonl or .csv picks the format. Example: --output clusters.csv", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if let output, ExportFormat(fileName: output) == nil {
+            throw ValidationError("--output: \"\(output)\" must end in .json, .jsonl or .csv")
+        }
+    }
+
+    func run() async throws {
+        let logger = try logging.bootstrap()
+        let env = RunEnvironment()
+        let settings: JobSettings
+        do {
+            settings = try prepare(env: env, logger: logger)
+        } catch let problems as InputProblems {
+            problems.lines.forEach(printError)
+            throw ExitCode(2)
+        } catch let error as ConfigurationError {
+            printError("configuration: \(error)")
+            throw ExitCode(2)
+        }
+        let job = ClusterJob(settings: settings, logger: logger)
+        let summary: RunSummary
+        do {
+            summary = try await job.run()
+        } catch {
+            printError("run failed: \(error)")
+            printError("nothing was written for this run beyond what is listed in the charging log (actor-start).")
+            throw ExitCode(1)
+        }
+        if let output {
+            let items = try settings.storage.dataset().items()
+            let text = DatasetExport.render(items, as: ExportFormat(fileName: output)!)   // validate() checked the extension
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        }
+        printSummary(summary, storage: settings.storage.root.path)
+    }
+
+    func prepare(env: RunEnvironment, logger: Logger) throws -> JobSettings {
+        let root = env.storageRoot(override: storage)
+        let inputKey = env.inputKey
+        let bytes: [UInt8]
+        if let input {
+            if input == "-" {
+                bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            } else {
+                guard let data = FileManager.default.contents(atPath: input) else {
+                    throw InputProblems(["input: cannot read --input file \(input)"])
+                }
+                bytes = Array(data)
+            }
+        } else {
+            let store = LocalStorage(root: root).keyValueStore()
+            if let data = store.get(inputKey) {
+                bytes = Array(data)
+            } else {
+                logger.notice("no input record \(inputKey).json under \(store.dir.path): using the defaults of input_schema.json")
+                bytes = Array("{}".utf8)
+            }
+        }
+        let schema: InputSchema
+        do { schema = try InputSchema.locate() } catch { throw ConfigurationError(String(describing: error)) }
+        let parsed: RunInput
+        switch RunInput.parse(bytes, schema: schema) {
+        case .success(let value): parsed = value
+        case .failure(let problems): throw problems
+        }
+        let asOfDay = try env.asOf(override: asOf)
+        let values = env.values
+        return JobSettings(
+            input: parsed, asOf: asOfDay, storage: LocalStorage(root: root), purge: !noPurge && env.purgeOnStart,
+            inputKey: inputKey, sources: try SourceConfig.fromEnvironment(values), retry: try RetryPolicy.fromEnvironment(values),
+            pricing: try Pricing.fromEnvironment(values), maxTotalChargeUSD: try Charger.budget(from: values),
+            alreadyCharged: try Charger.alreadyCharged(from: values))
+    }
+
+    func printSummary(_ s: RunSummary, storage: String) {
+        let seconds = Double(s.elapsed.components.seconds) + Double(s.elapsed.components.attoseconds) / 1e18
+        var lines = ["— insider-clusters summary —"]
+        lines.append("rows written: \(s.rowsWritten) (clusters found: \(s.clustersFound), tickers checked: \(s.tickersChecked))\(s.resumed ? " [resumed an interrupted run]" : "")")
+        if s.rowsStoppedByBudget > 0 { lines.append("rows stopped by the budget: \(s.rowsStoppedByBudget)") }
+        let charges = s.charges.sorted { $0.key < $1.key }.map { "\($0.key) x\($0.value)" }.joined(separator: ", ")
+        lines.append("charges: \(charges.isEmpty ? "none" : charges) = $\(NSDecimalNumber(decimal: s.chargedUSD).stringValue)")
+        let hosts = s.requestsPerHost.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        lines.append("requests: \(hosts.isEmpty ? "none" : hosts); filings from cache: \(s.filingCacheHits)")
+        lines.append("source: \(s.dataSource)")
+        lines.append(String(format: "elapsed: %.1f s; storage: %@", seconds, storage))
+        for note in s.notes { lines.append("note: \(note)") }
+        lines.forEach(printError)
+    }
+}
