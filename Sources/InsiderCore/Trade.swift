@@ -56,6 +56,8 @@ public struct Trade: Sendable, Hashable {
     public var isAmendment: Bool = false
     /// For an amendment: the original's filing date (`dateOfOriginalSubmission`), when known.
     public var originalFilingDate: Day?
+    /// OpenInsider clipped the value at 2,147,483,647 ("at least"); `value` was recomputed from shares x price.
+    public var valueWasClipped: Bool = false
 
     /// Creates a trade.
     public init(ticker: String, companyName: String? = nil, issuerCIK: String? = nil, sector: String? = nil,

@@ -37,6 +37,7 @@ public enum OpenInsiderTrades {
                 economicID: row.accession.map { "oi:\($0):\(row.tradeDate):\(row.tradeCode):\(abs(row.qty)):\(row.price)" })
             var t = trade
             t.isAmendment = row.xFlags.contains("A")
+            t.valueWasClipped = row.valueSaturated || abs(row.value) >= saturation
             return (row, t)
         }
     }

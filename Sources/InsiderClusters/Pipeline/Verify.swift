@@ -62,6 +62,7 @@ public enum FilingMatch {
             t.checkID = checkID
             t.accession = accession
             t.economicID = "\(accession)#\(index)"
+            t.valueWasClipped = false
             t.isAmendment = document.documentType.uppercased().hasSuffix("/A")
             t.originalFilingDate = document.dateOfOriginalSubmission.flatMap { Day($0) }
             out.append(t)
@@ -72,7 +73,9 @@ public enum FilingMatch {
             let average = Double(totalValue) / sharesDouble
             if abs(average - trade.price) > 0.0051 { note("price", format(trade.price), format(average)) }
         }
-        if abs(Double(totalValue) - Double(trade.value)) > max(2, trade.shares * 0.0051) {
+        if trade.valueWasClipped {
+            note("value", "2147483647 (clipped)", String(totalValue))
+        } else if abs(Double(totalValue) - Double(trade.value)) > max(2, trade.shares * 0.0051) {
             note("value", String(trade.value), String(totalValue))
         }
         if let earliest, earliest != trade.tradeDate { note("date", trade.tradeDate.description, earliest.description) }

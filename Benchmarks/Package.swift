@@ -1,0 +1,24 @@
+// swift-tools-version:6.1
+// Benchmarks live in their own package so `swift build` / `swift test` of the product never compile them.
+import PackageDescription
+
+let package = Package(
+    name: "insider-clusters-benchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "ParseBench",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "OpenInsiderPages", package: "insider-clusters"),
+                .product(name: "EdgarForm4", package: "insider-clusters"),
+            ],
+            path: "Benchmarks/ParseBench",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)
