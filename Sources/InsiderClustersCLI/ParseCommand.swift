@@ -48,7 +48,8 @@ struct ParseCommand: ParsableCommand {
         func run() throws {
             let bytes = try ParseCommand.read(file)
             do {
-                print(try Form4Parser.parse(bytes).renderJSON())
+                let doc = try Form4Parser.parse(bytes)
+                print(doc.renderJSON())
             } catch {
                 printError("parse: \(file): \(error)")
                 throw ExitCode(1)

@@ -26,7 +26,7 @@ public struct ClusterCriteria: Sendable, Hashable {
 }
 
 /// One insider of a cluster (SPEC section 5, `insiders`).
-public struct ClusterInsider: Sendable, Hashable, Encodable {
+public struct ClusterInsider: Sendable, Hashable {
     /// Name on the insider's earliest qualifying buy.
     public var name: String
     /// Owner CIK, when known.
@@ -46,26 +46,11 @@ public struct ClusterInsider: Sendable, Hashable, Encodable {
     /// Last qualifying buy date.
     public var lastBuyDate: Day
 
-    enum CodingKeys: String, CodingKey {
-        case name, cik, roles, weight, trades, shares, valueUSD = "value_usd", firstBuyDate = "first_buy_date", lastBuyDate = "last_buy_date"
-    }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encodeOrNull(cik, forKey: .cik)
-        try c.encode(roles.map(\.rawValue), forKey: .roles)
-        try c.encode(weight, forKey: .weight)
-        try c.encode(trades, forKey: .trades)
-        try c.encode(shares, forKey: .shares)
-        try c.encode(valueUSD, forKey: .valueUSD)
-        try c.encode(firstBuyDate, forKey: .firstBuyDate)
-        try c.encode(lastBuyDate, forKey: .lastBuyDate)
-    }
 }
 
 /// The `edgar` object of a record (SPEC section 6).
-public struct EdgarReport: Sendable, Hashable, Encodable {
+public struct EdgarReport: Sendable, Hashable {
     /// Buys whose filing was fetched and parsed.
     public var checked: Int
     /// Of those, buys whose figures agreed with the filing.
@@ -83,11 +68,10 @@ public struct EdgarReport: Sendable, Hashable, Encodable {
         self.rule10b5_1Buys = rule10b5_1Buys; self.errors = errors
     }
 
-    enum CodingKeys: String, CodingKey { case checked, matched, discrepancies, rule10b5_1Buys = "rule_10b5_1_buys", errors }
 }
 
 /// One dataset row: a cluster of insider buys in one ticker (SPEC section 5).
-public struct ClusterRecord: Sendable, Hashable, Encodable {
+public struct ClusterRecord: Sendable, Hashable {
     public var symbol: String
     public var companyName: String
     public var sector: String?
@@ -115,17 +99,6 @@ public struct ClusterRecord: Sendable, Hashable, Encodable {
     /// Extra: sells and exercises (S, D, M, X) by any insider of the ticker in the lookback.
     public var sellOrExerciseCount: Int
 
-    enum CodingKeys: String, CodingKey {
-        case symbol, companyName = "company_name", sector, issuerCIK = "issuer_cik",
-             clusterStartDate = "cluster_start_date", clusterEndDate = "cluster_end_date",
-             insiderCount = "insider_count", insiderNames = "insider_names", insiderRoles = "insider_roles",
-             totalSharesBought = "total_shares_bought", totalValueUSD = "total_value_usd",
-             currentStockPrice = "current_stock_price",
-             stockMoveSinceClusterStartPct = "stock_move_since_cluster_start_pct", isAllBuy = "is_all_buy",
-             clusterStrengthScore = "cluster_strength_score", topInsider = "top_insider", dataSource = "data_source",
-             insiders, edgar, asOfDate = "as_of_date", windowDays = "window_days",
-             sellOrExerciseCount = "sell_or_exercise_count"
-    }
 
     /// The SPEC field names in SPEC order; CSV columns start with these.
     public static let specFieldOrder: [String] = [
@@ -135,42 +108,67 @@ public struct ClusterRecord: Sendable, Hashable, Encodable {
         "insiders", "edgar",
     ]
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(symbol, forKey: .symbol)
-        try c.encode(companyName, forKey: .companyName)
-        try c.encodeOrNull(sector, forKey: .sector)
-        try c.encodeOrNull(issuerCIK, forKey: .issuerCIK)
-        try c.encode(clusterStartDate, forKey: .clusterStartDate)
-        try c.encode(clusterEndDate, forKey: .clusterEndDate)
-        try c.encode(insiderCount, forKey: .insiderCount)
-        try c.encode(insiderNames, forKey: .insiderNames)
-        try c.encode(insiderRoles.map(\.rawValue), forKey: .insiderRoles)
-        try c.encode(totalSharesBought, forKey: .totalSharesBought)
-        try c.encode(totalValueUSD, forKey: .totalValueUSD)
-        try c.encode(currentStockPrice, forKey: .currentStockPrice)
-        try c.encodeOrNull(stockMoveSinceClusterStartPct, forKey: .stockMoveSinceClusterStartPct)
-        try c.encode(isAllBuy, forKey: .isAllBuy)
-        try c.encode(clusterStrengthScore, forKey: .clusterStrengthScore)
-        try c.encode(topInsider, forKey: .topInsider)
-        try c.encode(dataSource, forKey: .dataSource)
-        try c.encode(insiders, forKey: .insiders)
-        try c.encode(edgar, forKey: .edgar)
-        try c.encode(asOfDate, forKey: .asOfDate)
-        try c.encode(windowDays, forKey: .windowDays)
-        try c.encode(sellOrExerciseCount, forKey: .sellOrExerciseCount)
-    }
 }
 
-extension KeyedEncodingContainer {
-    /// Writes `null` for nil so every record has every field.
-    mutating func encodeOrNull<T: Encodable>(_ value: T?, forKey key: Key) throws {
-        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
-    }
-}
 
 /// Rounds half away from zero to `places` decimals.
 public func rounded(_ x: Double, places: Int) -> Double {
     let f = pow(10.0, Double(places))
     return (x * f).rounded(.toNearestOrAwayFromZero) / f
+}
+
+extension JSONValue {
+    static func int<T: BinaryInteger>(_ v: T) -> JSONValue { .number(String(v)) }
+    static func double(_ v: Double) -> JSONValue {
+        guard v.isFinite else { return .null }
+        if v.rounded() == v && abs(v) < 1e15 { return .number(String(Int64(v))) }
+        return .number(String(v))
+    }
+    static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+    static func strings(_ a: [String]) -> JSONValue { .array(a.map { .string($0) }) }
+}
+
+extension Discrepancy {
+    /// `{accession, owner_cik, field, openinsider, edgar}`.
+    public var json: JSONValue {
+        .object([("accession", .string(accession)), ("owner_cik", .optional(ownerCIK)), ("field", .string(field)),
+                 ("openinsider", .string(openinsider)), ("edgar", .string(edgar))])
+    }
+}
+
+extension ClusterInsider {
+    /// The insider as a record's `insiders` element.
+    public var json: JSONValue {
+        .object([("name", .string(name)), ("cik", .optional(cik)), ("roles", .strings(roles.map(\.rawValue))),
+                 ("weight", .int(weight)), ("trades", .int(trades)), ("shares", .int(shares)), ("value_usd", .int(valueUSD)),
+                 ("first_buy_date", .string(firstBuyDate.description)), ("last_buy_date", .string(lastBuyDate.description))])
+    }
+}
+
+extension EdgarReport {
+    /// The record's `edgar` object.
+    public var json: JSONValue {
+        .object([("checked", .int(checked)), ("matched", .int(matched)), ("discrepancies", .array(discrepancies.map(\.json))),
+                 ("rule_10b5_1_buys", .int(rule10b5_1Buys)), ("errors", .strings(errors))])
+    }
+}
+
+extension ClusterRecord {
+    /// The dataset row: SPEC fields in SPEC order (explicit nulls), then the extras.
+    public var json: JSONValue {
+        .object([
+            ("symbol", .string(symbol)), ("company_name", .string(companyName)), ("sector", .optional(sector)),
+            ("issuer_cik", .optional(issuerCIK)), ("cluster_start_date", .string(clusterStartDate.description)),
+            ("cluster_end_date", .string(clusterEndDate.description)), ("insider_count", .int(insiderCount)),
+            ("insider_names", .strings(insiderNames)), ("insider_roles", .strings(insiderRoles.map(\.rawValue))),
+            ("total_shares_bought", .int(totalSharesBought)), ("total_value_usd", .int(totalValueUSD)),
+            ("current_stock_price", .double(currentStockPrice)),
+            ("stock_move_since_cluster_start_pct", stockMoveSinceClusterStartPct.map { .double($0) } ?? .null),
+            ("is_all_buy", .bool(isAllBuy)), ("cluster_strength_score", .double(clusterStrengthScore)),
+            ("top_insider", .string(topInsider)), ("data_source", .string(dataSource)),
+            ("insiders", .array(insiders.map(\.json))), ("edgar", edgar.json),
+            ("as_of_date", .string(asOfDate.description)), ("window_days", .int(windowDays)),
+            ("sell_or_exercise_count", .int(sellOrExerciseCount)),
+        ])
+    }
 }

@@ -110,7 +110,7 @@ public struct Trade: Sendable, Hashable {
 }
 
 /// One difference between OpenInsider's row and the filing (SPEC section 6).
-public struct Discrepancy: Sendable, Hashable, Codable {
+public struct Discrepancy: Sendable, Hashable {
     /// Filing accession.
     public var accession: String
     /// Owner CIK the row was matched on.
@@ -128,16 +128,6 @@ public struct Discrepancy: Sendable, Hashable, Codable {
         self.openinsider = openinsider; self.edgar = edgar
     }
 
-    enum CodingKeys: String, CodingKey { case accession, ownerCIK = "owner_cik", field, openinsider, edgar }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(accession, forKey: .accession)
-        if let ownerCIK { try c.encode(ownerCIK, forKey: .ownerCIK) } else { try c.encodeNil(forKey: .ownerCIK) }
-        try c.encode(field, forKey: .field)
-        try c.encode(openinsider, forKey: .openinsider)
-        try c.encode(edgar, forKey: .edgar)
-    }
 }
 
 /// The outcome of checking one OpenInsider buy against its Form 4.

@@ -1,4 +1,5 @@
 import Foundation
+import InsiderCore
 import InsiderClusters
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import InsiderCore
 @testable import InsiderClusters
 import Testing
 

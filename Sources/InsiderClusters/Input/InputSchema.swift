@@ -1,4 +1,5 @@
 import Foundation
+import InsiderCore
 
 /// The Apify input schema (`input_schema.json`), read at run time so that a field or bound added
 /// to the file is enforced without code changes.

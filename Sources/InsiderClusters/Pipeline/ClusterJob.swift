@@ -110,7 +110,7 @@ public final class ClusterJob: Sendable {
         notes.append(contentsOf: gathered.notes)
         let records = ClusterEngine.clusters(trades: gathered.trades, checks: gathered.checks, criteria: input.criteria,
                                              asOf: settings.asOf, dataSource: gathered.dataSource)
-        let rows = try records.map { try JSONValue.encoding($0) }
+        let rows = records.map(\.json)
         let outcome = try ledger.commit(rows: rows, limit: input.limit, charger: charger)
         if outcome.stoppedByBudget > 0 {
             notes.append("the budget ACTOR_MAX_TOTAL_CHARGE_USD stopped \(outcome.stoppedByBudget) row(s): each costs \(charger.price(Pricing.clusterRecord)) USD")
@@ -257,22 +257,32 @@ public final class ClusterJob: Sendable {
         var notes: [String] = []
         if let why { notes.append(why) }
         let progress = Progress(total: tickers.count, logger: logger, http: http)
-        let perTicker = try await forEach(tickers, concurrency: 2) { ticker -> [Trade] in
+        let perTicker = try await forEach(tickers, concurrency: 2) { ticker -> (trades: [Trade], skipped: [String]) in
             defer { progress.step() }
-            guard let entry = map[EdgarTrades.secTicker(ticker)] ?? map[ticker] else { return [] }
+            guard let entry = map[EdgarTrades.secTicker(ticker)] ?? map[ticker] else { return ([], []) }
             let listing = try await self.edgar.form4Filings(issuerCIK: entry.cik, from: lookback.start, to: lookback.asOf)
             var filings: [(ref: EdgarFilingRef, document: Form4Document)] = []
+            var skipped: [String] = []
             for ref in listing.filings {
                 let url = self.edgar.rawFilingURL(issuerCIK: entry.cik, ref: ref)
-                filings.append((ref, try await self.edgar.document(at: url, accession: ref.accession)))
+                do {
+                    filings.append((ref, try await self.edgar.document(at: url, accession: ref.accession)))
+                } catch let error as HTTPClientError where error.status == 404 || error.status == 403 {
+                    // A listed filing whose document is gone is reported; a block or an outage is not skipped.
+                    skipped.append("\(ticker) \(ref.accession): \(error)")
+                } catch let error as EdgarError {
+                    skipped.append("\(ticker) \(ref.accession): \(error)")
+                }
             }
-            return EdgarTrades.trades(ticker: ticker, issuerCIK: entry.cik, companyName: listing.name ?? entry.title,
-                                      sector: listing.sicDescription, filings: filings)
+            let trades = EdgarTrades.trades(ticker: ticker, issuerCIK: entry.cik, companyName: listing.name ?? entry.title,
+                                            sector: listing.sicDescription, filings: filings)
+            return (trades, skipped)
         }
+        notes.append(contentsOf: perTicker.flatMap(\.skipped).map { "EDGAR filing not read: \($0)" })
         let unknown = tickers.filter { map[EdgarTrades.secTicker($0)] == nil && map[$0] == nil }
         if !unknown.isEmpty { notes.append("not in SEC's ticker map: \(unknown.joined(separator: ", "))") }
         let label = why == nil ? "SEC EDGAR Form 4 (submissions + filings)" : "SEC EDGAR Form 4 (fallback: OpenInsider unreachable)"
-        return Gathered(trades: perTicker.flatMap { $0 }, checks: [], dataSource: { _ in label }, sourceLabel: label,
+        return Gathered(trades: perTicker.flatMap(\.trades), checks: [], dataSource: { _ in label }, sourceLabel: label,
                         tickers: tickers.count, notes: notes)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import InsiderCore
 
 /// Event prices for pay-per-event charging (SPEC section 7), overridable by the platform's
 /// `APIFY_ACTOR_PRICING_INFO`.

@@ -1,4 +1,5 @@
 import Foundation
+import InsiderCore
 
 /// Keeps a run's rows and charges consistent across kills and re-runs.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import InsiderCore
 
 /// A point between two storage steps where a test may stop the program, as a kill would.
 ///

@@ -21,6 +21,8 @@ struct FakeWorld {
         var openInsiderQty: Int64? = nil
         var openInsiderValue: Int64? = nil
         var fileName = "form4.xml"
+        /// False for a filing OpenInsider links but EDGAR does not serve (404).
+        var onEdgar = true
     }
 
     var issuers: [Issuer]
@@ -266,7 +268,7 @@ struct FakeWorld {
 
     func submissionsJSON(cik: Int) -> [UInt8]? {
         guard let iss = issuers.first(where: { $0.cik == cik }) else { return nil }
-        let mine = filings.filter { $0.issuer == iss.ticker }.sorted { $0.filed > $1.filed }
+        let mine = filings.filter { $0.issuer == iss.ticker && $0.onEdgar }.sorted { $0.filed > $1.filed }
         func col(_ f: (Filing) -> String) -> String { "[" + mine.map { "\"\(f($0))\"" }.joined(separator: ",") + "]" }
         let recent = "{\"accessionNumber\":\(col { $0.accession }),\"filingDate\":\(col { String($0.filed.prefix(10)) }),"
             + "\"acceptanceDateTime\":\(col { String($0.filed.prefix(10)) + "T" + String($0.filed.suffix(8)) + ".000Z" }),"
@@ -282,7 +284,7 @@ struct FakeWorld {
            let body = submissionsJSON(cik: cik) {
             return .ok(body, contentType: "application/json")
         }
-        if let f = filings.first(where: { filingPath($0) == req.path }) { return .ok(form4XML(f), contentType: "text/xml") }
+        if let f = filings.first(where: { filingPath($0) == req.path && $0.onEdgar }) { return .ok(form4XML(f), contentType: "text/xml") }
         return CannedResponse(status: 404, headers: [("Content-Type", "application/xml")],
                               body: Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>".utf8))
     }

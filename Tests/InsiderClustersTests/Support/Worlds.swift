@@ -41,7 +41,7 @@ enum Worlds {
                              rows: [.init(code: "P", date: "2026-04-20", shares: 1000, price: 27.00)], filed: "2026-04-21 12:00:00"))
         var missing = FakeWorld.Filing(issuer: "BETA", accession: "0000001002-26-000004", owners: [owner(3005, "Vault Vera", "VP")],
                                        rows: [.init(code: "P", date: "2026-04-22", shares: 300, price: 27.50)], filed: "2026-04-23 09:00:00")
-        missing.fileName = "not-on-edgar.xml"
+        missing.onEdgar = false
         filings.append(missing)
         // GAMA: three buyers, but a director sold: not an all-buy cluster.
         filings.append(.init(issuer: "GAMA", accession: "0000001003-26-000001", owners: [owner(4001, "Pill Paula", "CEO")],

@@ -124,12 +124,6 @@ public indirect enum JSONValue: Sendable, Equatable {
         out += "\""
     }
 
-    /// Converts any `Encodable` through JSONEncoder, keeping the encoder's key order.
-    public static func encoding<T: Encodable>(_ value: T) throws -> JSONValue {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return try JSONValue.parse(Array(try encoder.encode(value)))
-    }
 }
 
 /// Malformed JSON, with where it went wrong.
