@@ -349,10 +349,10 @@ struct Reader {
         case .dateOfOriginalSubmission: doc.dateOfOriginalSubmission = Reader.string(text).map { String($0.prefix(10)) }
         case .notSubjectToSection16: doc.notSubjectToSection16 = Reader.flag(Reader.string(text))
         case .aff10b5One: doc.aff10b5One = Reader.flag(Reader.string(text))
-        case .issuerCik: doc.issuer.cik = padCIK(Reader.string(text) ?? ""); sawIssuerCik = true
+        case .issuerCik: doc.issuer.cik = zeroPaddedCIK(Reader.string(text) ?? ""); sawIssuerCik = true
         case .issuerName: doc.issuer.name = Reader.string(text)
         case .issuerTradingSymbol: doc.issuer.ticker = Reader.string(text)
-        case .rptOwnerCik: owner?.cik = padCIK(Reader.string(text) ?? "")
+        case .rptOwnerCik: owner?.cik = zeroPaddedCIK(Reader.string(text) ?? "")
         case .rptOwnerName: owner?.name = Reader.string(text) ?? ""
         case .isDirector: owner?.isDirector = Reader.flag(Reader.string(text)) ?? false
         case .isOfficer: owner?.isOfficer = Reader.flag(Reader.string(text)) ?? false
@@ -370,7 +370,7 @@ struct Reader {
 }
 
 /// 10 digits, zero-padded; digits only.
-func padCIK(_ raw: String) -> String {
+func zeroPaddedCIK(_ raw: String) -> String {
     var digits = raw.utf8.filter { $0 >= 48 && $0 <= 57 }
     while digits.count > 10, digits.first == 48 { digits.removeFirst() }
     while digits.count < 10 { digits.insert(48, at: 0) }

@@ -3,21 +3,24 @@ import Foundation
 /// Spaces requests to one source: at least `interval` apart, and never more than `maxInWindow`
 /// within any sliding `window`, however many tasks ask at once.
 ///
-/// Each caller reserves the next free slot inside the actor and sleeps outside it, so waiting
-/// callers do not block the limiter and slots are handed out in arrival order.
+/// Grants are recorded at the instant they are handed out (after any sleep), not when they were
+/// planned, so a task that wakes late cannot bunch up with the ones after it: the counts hold for
+/// the times requests really leave.
 public actor RateLimiter {
-    /// Minimum time between two request starts.
+    /// Minimum time between two grants.
     public let interval: Duration
-    /// Most requests in any sliding `window`.
+    /// Most grants in any sliding `window`.
     public let maxInWindow: Int
     /// The sliding window.
     public let window: Duration
     private var recent: [ContinuousClock.Instant] = []
-    private var last: ContinuousClock.Instant?
     private let clock = ContinuousClock()
 
     /// Creates a limiter allowing `requestsPerSecond` sustained and `maxInWindow` per `window`.
-    public init(requestsPerSecond: Double, maxInWindow: Int, window: Duration = .seconds(1)) {
+    ///
+    /// The default window is a little longer than a second so that no one-second window, as a
+    /// server with its own clock counts it, ever sees more than `maxInWindow`.
+    public init(requestsPerSecond: Double, maxInWindow: Int, window: Duration = .milliseconds(1050)) {
         let rps = max(requestsPerSecond, 0.001)
         self.interval = .nanoseconds(Int64(1_000_000_000 / rps))
         self.maxInWindow = max(1, maxInWindow)
@@ -26,24 +29,21 @@ public actor RateLimiter {
 
     /// Waits until a request may start.
     public func acquire() async throws {
-        let slot = reserve()
-        let now = clock.now
-        if slot > now { try await Task.sleep(for: slot - now) }
-    }
-
-    private func reserve() -> ContinuousClock.Instant {
-        var slot = clock.now
-        if let last, last + interval > slot { slot = last + interval }
-        recent.removeAll { $0 + window <= slot }
-        if recent.count >= maxInWindow {
-            // The window frees when its oldest request leaves it; a little slack keeps the count
-            // strictly inside the limit when timers fire early or late.
-            let frees = recent[recent.count - maxInWindow] + window + .milliseconds(5)
-            if frees > slot { slot = frees }
-            recent.removeAll { $0 + window <= slot }
+        while true {
+            let now = clock.now
+            recent.removeAll { now - $0 >= window }
+            var earliest = now
+            if let last = recent.last, last + interval > earliest { earliest = last + interval }
+            if recent.count >= maxInWindow {
+                let frees = recent[recent.count - maxInWindow] + window
+                if frees > earliest { earliest = frees }
+            }
+            if earliest <= now {
+                recent.append(now)
+                return
+            }
+            // The actor is free while this task sleeps; whoever wakes first at a free slot takes it.
+            try await Task.sleep(until: earliest, clock: clock)
         }
-        recent.append(slot)
-        last = slot
-        return slot
     }
 }

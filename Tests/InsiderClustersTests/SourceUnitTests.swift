@@ -1,0 +1,194 @@
+@testable import EdgarForm4
+import Foundation
+@testable import InsiderClusters
+import InsiderCore
+import Testing
+
+@Suite struct FilingMatchTests {
+    func document(owners: [String] = ["0000000007"], rows: [(code: String, date: String, shares: Decimal, price: Decimal?)],
+                  type: String = "4", box: Bool? = nil) -> Form4Document {
+        Form4Document(
+            schemaVersion: "X0508", documentType: type, periodOfReport: rows.first?.date, dateOfOriginalSubmission: type == "4/A" ? "2026-04-02" : nil,
+            notSubjectToSection16: nil, issuer: Form4Issuer(cik: "0000000001", name: "Issuer Inc", ticker: "ISS"),
+            owners: owners.map { Form4Owner(cik: $0, name: "Owner \($0)", isDirector: true, isOfficer: false, isTenPercentOwner: false, isOther: false, officerTitle: nil, otherText: nil) },
+            aff10b5One: box,
+            transactions: rows.map { Form4Transaction(table: .nonDerivative, securityTitle: "Common Stock", date: $0.date, code: $0.code, formType: "4",
+                                                      shares: $0.shares, price: $0.price, acquiredDisposed: "A", sharesOwnedAfter: 1, directIndirect: "D",
+                                                      natureOfOwnership: nil, footnoteIds: [], rule10b5_1: box == true,
+                                                      conversionOrExercisePrice: nil, underlyingSecurityTitle: nil, underlyingShares: nil) },
+            holdings: [], footnotes: [], remarks: nil, accession: nil, acceptanceDateTime: nil)
+    }
+
+    func oiBuy(cik: String? = "0000000007", shares: Double = 3000, price: Double = 11, value: Int64 = 33000, date: String = "2026-04-06") -> Trade {
+        Trade(ticker: "ISS", ownerCIK: cik, ownerName: "Owner, The", roles: [.director], code: "P", tradeDate: Day(date)!, shares: shares,
+              price: price, value: value, accession: "0000000001-26-000001", filingDateTime: "2026-04-08 18:00:00")
+    }
+
+    @Test func anMRowBecomesOneBuyPerFilingRow() throws {
+        let doc = document(rows: [("P", "2026-04-06", 1000, 10), ("P", "2026-04-07", 2000, Decimal(string: "11.5")!), ("S", "2026-04-07", 5, 12)])
+        let (trades, check) = FilingMatch.apply(trade: oiBuy(), document: doc, checkID: 3)
+        #expect(check.status == .verified)
+        #expect(check.discrepancies.isEmpty)
+        #expect(trades.map(\.tradeDate.description) == ["2026-04-06", "2026-04-07"])
+        #expect(trades.map(\.value) == [10000, 23000])
+        #expect(trades.map(\.rowInFiling) == [0, 1])
+        #expect(trades.allSatisfy { $0.origin == .verifiedFiling && $0.checkID == 3 && $0.ownerName == "Owner, The" })
+        #expect(Set(trades.compactMap(\.economicID)).count == 2)
+    }
+
+    @Test func disagreementsUseTheFilingAndAreListed() throws {
+        let doc = document(rows: [("P", "2026-04-05", 2500, 12)])
+        let (trades, check) = FilingMatch.apply(trade: oiBuy(), document: doc, checkID: 0)
+        #expect(trades.count == 1 && trades[0].shares == 2500 && trades[0].value == 30000 && trades[0].price == 12)
+        #expect(Set(check.discrepancies.map(\.field)) == ["shares", "price", "value", "date"])
+        let shares = try #require(check.discrepancies.first { $0.field == "shares" })
+        #expect(shares.openinsider == "3000" && shares.edgar == "2500" && shares.accession == "0000000001-26-000001")
+    }
+
+    @Test func roundedPricesAreNotDiscrepancies() {
+        // OpenInsider rounds prices to cents and values to dollars.
+        let doc = document(rows: [("P", "2026-04-06", 1000, Decimal(string: "10.004")!), ("P", "2026-04-06", 2000, Decimal(string: "11.4985")!)])
+        let (_, check) = FilingMatch.apply(trade: oiBuy(price: 11.00, value: 33001), document: doc, checkID: 0)
+        #expect(check.discrepancies.isEmpty, "\(check.discrepancies)")
+    }
+
+    @Test func aPriceGivenOnlyByFootnoteKeepsOpenInsidersPrice() {
+        let doc = document(rows: [("P", "2026-04-06", 3000, nil)])
+        let (trades, _) = FilingMatch.apply(trade: oiBuy(), document: doc, checkID: 0)
+        #expect(trades[0].price == 11 && trades[0].value == 33000)
+    }
+
+    @Test func anOwnerNotOnTheFilingIsUnmatched() {
+        let doc = document(owners: ["0000000001", "0000000002"], rows: [("P", "2026-04-06", 3000, 11)])
+        let (trades, check) = FilingMatch.apply(trade: oiBuy(), document: doc, checkID: 0)
+        #expect(trades.count == 1 && trades[0].origin == .openInsider)
+        guard case .unmatched = check.status else { Issue.record("expected unmatched"); return }
+        #expect(!check.wasChecked == false)
+    }
+
+    @Test func aSoleOwnerUnderAnotherCIKIsADiscrepancy() {
+        let doc = document(owners: ["0000000099"], rows: [("P", "2026-04-06", 3000, 11)])
+        let (trades, check) = FilingMatch.apply(trade: oiBuy(), document: doc, checkID: 0)
+        #expect(check.discrepancies.map(\.field) == ["owner"])
+        #expect(trades[0].ownerCIK == "0000000099")
+    }
+
+    @Test func aFilingWithoutPurchasesIsUnmatchedWithACodeDiscrepancy() {
+        let doc = document(rows: [("A", "2026-04-06", 3000, 0)])
+        let (trades, check) = FilingMatch.apply(trade: oiBuy(), document: doc, checkID: 0)
+        #expect(trades.count == 1)
+        #expect(check.discrepancies.first?.field == "code" && check.discrepancies.first?.edgar == "A")
+    }
+
+    @Test func amendmentsAndTheBoxAreCarried() {
+        let doc = document(rows: [("P", "2026-04-06", 3000, 11)], type: "4/A", box: true)
+        let (trades, _) = FilingMatch.apply(trade: oiBuy(), document: doc, checkID: 0)
+        #expect(trades[0].isAmendment && trades[0].originalFilingDate?.description == "2026-04-02" && trades[0].rule10b5_1)
+    }
+
+    @Test func clippedValuesAreReported() {
+        var buy = oiBuy(shares: 100_000_000, price: 25, value: 2_500_000_000)
+        buy.valueWasClipped = true
+        let (_, check) = FilingMatch.apply(trade: buy, document: document(rows: [("P", "2026-04-06", 100_000_000, 25)]), checkID: 0)
+        #expect(check.discrepancies.map(\.field) == ["value"])
+        #expect(check.discrepancies.first?.edgar == "2500000000")
+    }
+
+    @Test func exactRounding() {
+        #expect(FilingMatch.roundedDollars(Decimal(string: "842775")! * Decimal(string: "0.102")!) == 85963)   // 85963.05
+        #expect(FilingMatch.roundedDollars(Decimal(string: "2.5")!) == 3)
+    }
+}
+
+@Suite struct EdgarSourceTests {
+    func response(_ status: Int, _ body: [UInt8]) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [:], body: body, url: URL(string: "https://www.sec.gov/x")!)
+    }
+
+    @Test(.enabled(if: Paths.fixturesAvailable, Paths.skipMessage))
+    func judgesSecBodiesNotJustStatuses() throws {
+        let block = try Paths.fixture("edgar/other/sec_rate_limit_exceeded_page.html")
+        if case .throttled = EdgarSource.judge(response(403, block)) {} else { Issue.record("403 block page is a block") }
+        if case .throttled = EdgarSource.judge(response(200, block)) {} else { Issue.record("a 200 block page is still a block") }
+        let missing = try Paths.fixture("edgar/other/error_404_NoSuchKey_data.sec.gov_submissions_bad_CIK.xml")
+        if case .fail = EdgarSource.judge(response(404, missing)) {} else { Issue.record("NoSuchKey is not found") }
+        let denied = try Paths.fixture("edgar/other/error_403_AccessDenied_full-index_nonexistent_quarter.xml")
+        if case .fail = EdgarSource.judge(response(403, denied)) {} else { Issue.record("AccessDenied is not found, not a block") }
+        #expect(EdgarSource.judge(response(200, Array("<ownershipDocument/>".utf8))) == .accept)
+    }
+
+    @Test func rawFilingURLDropsTheRenderingSegment() throws {
+        let config = try SourceConfig.fromEnvironment(["SEC_BASE_URL": "http://127.0.0.1:8080", "SEC_USER_AGENT": "t t@example.com"])
+        let source = EdgarSource(http: HTTPClient(), config: config, cache: LocalStorage(root: Paths.tempDir()).keyValueStore("c"), logger: .init(label: "t"))
+        let url = source.rawFilingURL(fromLink: "http://www.sec.gov/Archives/edgar/data/1045810/000119903926000003/xslF345X03/wk-form4_1774386816.xml")
+        #expect(url?.absoluteString == "http://127.0.0.1:8080/Archives/edgar/data/1045810/000119903926000003/wk-form4_1774386816.xml")
+        #expect(EdgarSource.cacheKey(accession: "0001199039-26-000003", url: url!) == "0001199039-26-000003_wk-form4_1774386816.xml")
+    }
+
+    @Test(.enabled(if: Paths.fixturesAvailable, Paths.skipMessage))
+    func readsTheRealTickerMap() throws {
+        let map = try EdgarSource.parseTickerMap(try Paths.fixture("edgar/other/company_tickers.json"))
+        #expect(map["AAPL"]?.cik == "0000320193")
+        #expect(map.count > 5000)
+        #expect(EdgarTrades.secTicker("brk.b") == "BRK-B")
+    }
+
+    @Test(.enabled(if: Paths.fixturesAvailable, Paths.skipMessage))
+    func readsForm4sFromRealSubmissions() throws {
+        let root = try JSONValue.parse(try Paths.fixture("edgar/other/submissions_CIK0001318605_issuer_Tesla.json"))
+        let recent = try #require(root["filings"]?["recent"])
+        let all = EdgarSource.parseRecentFilings(recent, from: Day("1990-01-01")!, to: Day("2030-01-01")!)
+        #expect(!all.isEmpty)
+        #expect(all.allSatisfy { $0.form == "4" || $0.form == "4/A" })
+        #expect(all.allSatisfy { !$0.fileName.contains("/") && $0.fileName.hasSuffix(".xml") })
+        #expect(all.allSatisfy { $0.accession.count == 20 })
+        let first = try #require(all.first)
+        let narrow = EdgarSource.parseRecentFilings(recent, from: first.filingDate, to: first.filingDate)
+        #expect(narrow.allSatisfy { $0.filingDate == first.filingDate } && narrow.contains(first))
+        #expect(root["sicDescription"]?.stringValue?.isEmpty == false)
+    }
+
+    @Test func padsCIKs() {
+        #expect(InsiderClusters.padCIK("320193") == "0000320193")
+        #expect(InsiderClusters.padCIK("0000320193") == "0000320193")
+        #expect(SourceConfig.containsEmail("Acme Research <ops@acme.example>"))
+        #expect(!SourceConfig.containsEmail("Acme @ home"))
+    }
+}
+
+@Suite struct HTTPPolicyTests {
+    @Test func retryAfterSecondsAndDates() {
+        #expect(HTTPClient.retryAfter("3") == .seconds(3))
+        #expect(HTTPClient.retryAfter("") == nil)
+        let past = HTTPClient.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")
+        #expect(past == .zero)
+    }
+
+    @Test func backoffGrowsAndIsCapped() {
+        let client = HTTPClient(policy: RetryPolicy(maxRetries: 5, baseDelay: .milliseconds(100), maxDelay: .milliseconds(400)))
+        for attempt in 1...6 {
+            let d = client.backoff(attempt: attempt)
+            let ceiling = min(400.0, 100.0 * pow(2, Double(attempt - 1)))
+            let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+            #expect(ms >= ceiling / 2 - 1 && ms <= ceiling + 1, "attempt \(attempt): \(ms) ms")
+        }
+    }
+
+    /// The limiter's guarantee, counted in a sliding window over the grants it hands out.
+    @Test func rateLimiterNeverExceedsItsWindow() async throws {
+        let limiter = RateLimiter(requestsPerSecond: 40, maxInWindow: 10, window: .milliseconds(500))
+        let clock = ContinuousClock()
+        let grants = try await withThrowingTaskGroup(of: ContinuousClock.Instant.self) { group in
+            for _ in 0..<30 { group.addTask { try await limiter.acquire(); return clock.now } }
+            var out: [ContinuousClock.Instant] = []
+            for try await g in group { out.append(g) }
+            return out.sorted()
+        }
+        var worst = 0
+        for (i, start) in grants.enumerated() {
+            worst = max(worst, grants[i...].prefix { $0 - start < .milliseconds(500) }.count)
+        }
+        #expect(worst <= 10)
+        #expect(grants.count == 30)
+    }
+}
