@@ -31,9 +31,11 @@ enum Column: Int, CaseIterable {
     /// Case-insensitive lookup: a change of case alone is not drift worth failing a run over.
     static func named(_ normalised: String) -> Column? {
         let key = normalised.lowercased()
-        for c in Column.allCases where c.headerName.lowercased() == key { return c }
+        for (k, name) in lowercasedNames.enumerated() where name == key { return Column(rawValue: k) }
         return nil
     }
+
+    private static let lowercasedNames: [String] = Column.allCases.map { $0.headerName.lowercased() }
 
     /// Columns every view must have; without them a row is not a trade.
     static let required: [Column] = [.filingDate, .tradeDate, .ticker, .tradeType, .price, .qty, .value]

@@ -4,6 +4,21 @@
 // markup. It never builds a tree, so unclosed or stray elements cost nothing here; the page
 // parser decides what an element's end means.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// libc's vectorised `memchr`: most of a page is long text runs and long quoted attribute values.
+@inline(__always) func scanFor(_ c: UInt8, _ p: UnsafePointer<UInt8>, from j: Int, to n: Int) -> Int {
+    if j >= n { return n }
+    guard let r = memchr(p + j, Int32(c), n - j) else { return n }
+    return p.distance(to: r.assumingMemoryBound(to: UInt8.self))
+}
+
 /// Elements the parsers look at; everything else is `.other`.
 enum HTMLTag: UInt8 {
     case other, a, b, div, table, tr, td, th, thead, tbody, tfoot, title, form, script, style, textarea
@@ -113,8 +128,7 @@ struct HTMLLexer {
                 if m >= n { return nil }
                 let q = p[m]
                 if q == 0x22 || q == 0x27 {
-                    m += 1
-                    while m < n && p[m] != q { m += 1 }
+                    m = scanFor(q, p, from: m + 1, to: n)
                     if m >= n { return nil }
                     k = m + 1
                 } else {
@@ -129,9 +143,7 @@ struct HTMLLexer {
     }
 
     @inline(__always) private func indexOf(_ c: UInt8, from j: Int) -> Int {
-        var k = j
-        while k < n && p[k] != c { k += 1 }
-        return k
+        scanFor(c, p, from: j, to: n)
     }
 
     /// Finds `</name` (case-insensitive, followed by a non-name byte) from `j`; returns its index or `n`.

@@ -447,9 +447,10 @@ struct PageScanner {
             }
         }
 
-        r.tradeType = cellString(col(.tradeType))
-        if r.tradeType.isEmpty { throw badCell(.tradeType) }
-        r.tradeCode = tradeCode(r.tradeType)
+        resolve(col(.tradeType))
+        if tE == tS { throw badCell(.tradeType) }
+        r.tradeCode = withResolved { b, s, e in tradeCodeBytes(b, s, e) }
+        r.tradeType = withResolved { b, s, e in String(decoding: UnsafeBufferPointer(start: b + s, count: e - s), as: UTF8.self) }
 
         resolve(col(.price))
         guard let price = withResolved({ b, s, e in parsePrice(b, s, e) }) else { throw badCell(.price) }
@@ -682,10 +683,18 @@ func parsePercent(_ b: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Int? {
     return neg ? -v : v
 }
 
-/// The code before the first `" - "`, e.g. `"S - Sale+OE"` -> `"S"`; the whole text when there is no separator.
-func tradeCode(_ tradeType: String) -> String {
-    guard let r = tradeType.firstRange(of: " - ") else { return tradeType }
-    return String(tradeType[..<r.lowerBound]).trimmingSpaces()
+/// The trade code: the text before the first `" - "` (`"S - Sale+OE"` -> `"S"`), or the whole text without one.
+func tradeCodeBytes(_ b: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String {
+    var k = s
+    while k + 2 < e {
+        if b[k] == 0x20 && b[k + 1] == 0x2D && b[k + 2] == 0x20 {
+            var cs = s, ce = k
+            trimRange(b, &cs, &ce)
+            return String(decoding: UnsafeBufferPointer(start: b + cs, count: ce - cs), as: UTF8.self)
+        }
+        k += 1
+    }
+    return String(decoding: UnsafeBufferPointer(start: b + s, count: e - s), as: UTF8.self)
 }
 
 /// `"NVDA - Nvidia Corp - SEC Form 4 Insider Trading Screener - OpenInsider"` -> `"Nvidia Corp"`.

@@ -174,7 +174,7 @@ public final class HTTPClient: @unchecked Sendable {
                     guard canRetry else {
                         throw HTTPClientError.gaveUp(url: url.absoluteString, attempts: attempt, lastStatus: response.status, reason: reason)
                     }
-                    let delay = HTTPClient.retryAfter(response.headers["retry-after"]).map { min($0, policy.maxDelay) } ?? backoff(attempt: attempt)
+                    let delay = HTTPClient.retryAfter(response.headers["retry-after"]).map { min($0, .seconds(600)) } ?? backoff(attempt: attempt)
                     logger.warning("\(url.absoluteString): \(reason); retry \(attempt)/\(policy.maxRetries) in \(delay)")
                     try await Task.sleep(for: delay)
                 case .throttled(let reason):
@@ -185,7 +185,7 @@ public final class HTTPClient: @unchecked Sendable {
                     // Retry-After is the server's own word; without it, a rate-limit block wants a long pause.
                     let delay: Duration
                     if let after = HTTPClient.retryAfter(response.headers["retry-after"]) {
-                        delay = min(after, max(policy.maxDelay, policy.throttlePause))
+                        delay = min(after, max(policy.throttlePause, .seconds(600)))
                     } else if response.status == 429 {
                         delay = backoff(attempt: attempt)
                     } else {

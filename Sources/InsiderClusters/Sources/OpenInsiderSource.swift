@@ -43,7 +43,7 @@ public final class OpenInsiderSource: Sendable {
         self.config = config
         self.logger = logger
         self.limiter = RateLimiter(requestsPerSecond: config.openInsiderRequestsPerSecond,
-                                   maxInWindow: max(1, min(3, Int(config.openInsiderRequestsPerSecond.rounded(.up)))))
+                                   maxInWindow: max(1, Int(config.openInsiderRequestsPerSecond.rounded(.up))))
     }
 
     /// The host name used in request counts.
