@@ -57,14 +57,7 @@ struct ValidateInputCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let bytes: [UInt8]
-        if file == "-" { bytes = Array(FileHandle.standardInput.readDataToEndOfFile()) } else {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                printError("input: cannot read \(file)")
-                throw ExitCode(2)
-            }
-            bytes = Array(data)
-        }
+        let bytes = try readFileOrStdin(file, what: "input")
         let schema: InputSchema
         do { schema = try InputSchema.locate() } catch {
             printError("configuration: \(error)")

@@ -11,15 +11,6 @@ struct ParseCommand: ParsableCommand {
         discussion: "Examples: insider-clusters parse openinsider page.html; insider-clusters parse form4 filing.xml",
         subcommands: [OpenInsiderParse.self, Form4Parse.self])
 
-    static func read(_ path: String) throws -> [UInt8] {
-        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            printError("parse: cannot read \(path)")
-            throw ExitCode(2)
-        }
-        return Array(data)
-    }
-
     struct OpenInsiderParse: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "openinsider",
@@ -28,7 +19,7 @@ struct ParseCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The saved page; - reads stdin. Example: page.html", valueName: "file"))
         var file: String
         func run() throws {
-            let bytes = try ParseCommand.read(file)
+            let bytes = try readFileOrStdin(file, what: "parse")
             do {
                 print(try OpenInsiderPageParser.parse(bytes).renderJSON())
             } catch {
@@ -46,7 +37,7 @@ struct ParseCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The saved filing; - reads stdin. Example: doc4.xml", valueName: "file"))
         var file: String
         func run() throws {
-            let bytes = try ParseCommand.read(file)
+            let bytes = try readFileOrStdin(file, what: "parse")
             do {
                 let doc = try Form4Parser.parse(bytes)
                 print(doc.renderJSON())
@@ -56,4 +47,14 @@ struct ParseCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// The bytes of `path`, or of stdin for `-`; an unreadable file is a usage error (exit 2).
+func readFileOrStdin(_ path: String, what: String) throws -> [UInt8] {
+    if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+        printError("\(what): cannot read \(path)")
+        throw ExitCode(2)
+    }
+    return Array(data)
 }

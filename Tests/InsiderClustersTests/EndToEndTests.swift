@@ -127,7 +127,8 @@ import Testing
         #expect(h.openInsider.requests(pathPrefix: "/latest-cluster-buys").count == 4)   // first try + 3 retries
     }
 
-    @Test func secRateLimitPageIsABlockThenSuccess() async throws {
+    @Test(.enabled(if: Paths.fixturesAvailable, Paths.skipMessage))
+    func secRateLimitPageIsABlockThenSuccess() async throws {
         let block = try String(contentsOf: Paths.fixtures.appendingPathComponent("edgar/other/sec_rate_limit_exceeded_page.html"), encoding: .utf8)
         let acmeCEO = Worlds.standard.filingPath(Worlds.standard.filings[0])
         let h = try Harness { _, sec in sec.on(acmeCEO, .text(403, block), .text(404, "")) }
@@ -201,7 +202,8 @@ import Testing
     @Test func tickersRestrictTheQueries() async throws {
         let h = try Harness()
         _ = try await h.run(input: #"{"tickers": ["acme", "DELT"]}"#)
-        #expect(h.openInsider.requests.map { $0.query["s"] ?? $0.path } == ["ACME", "DELT"])
+        #expect(Set(h.openInsider.requests.map { $0.query["s"] ?? $0.path }) == ["ACME", "DELT"])   // drilldowns overlap: any order
+        #expect(h.openInsider.requests.count == 2)
         #expect(try h.rows().compactMap { $0["symbol"]?.stringValue } == ["ACME"])
     }
 
