@@ -193,7 +193,12 @@ struct Reader {
             position += 9
             let s = position
             try skip(past: "]]>")
-            if !tags.isEmpty { text.append(contentsOf: bytes[s..<(position - 3)]) }
+            // CDATA is literal: escape '&' so that entity decoding later gives it back unchanged.
+            if !tags.isEmpty {
+                for b in bytes[s..<(position - 3)] {
+                    if b == 38 { text.append(contentsOf: [38, 97, 109, 112, 59]) } else { text.append(b) }
+                }
+            }
             return
         }
         if starts(with: "<?", at: open) { position += 2; try skip(past: "?>"); return }
@@ -464,5 +469,7 @@ func decimal(_ raw: [UInt8]) -> Decimal? {
     }
     guard digits > 0 else { return nil }
     _ = overflow
+    // Decimal holds exponents in -128...127; a share count or price outside that is not a number we can trust.
+    guard exponent >= -110, exponent <= 110 else { return nil }
     return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
 }
