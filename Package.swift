@@ -17,11 +17,13 @@ let package = Package(
     ],
     targets: [
         // Pure core: trades, insiders, roles, clusters, scoring. No I/O.
-        .target(name: "InsiderCore"),
+        .target(name: "InsiderCore", dependencies: ["JSONEscaping"]),
+        // JSON string escaping shared by the core and the parsers' JSON output.
+        .target(name: "JSONEscaping"),
         // Pure parser: OpenInsider page bytes -> rows.
-        .target(name: "OpenInsiderPages"),
+        .target(name: "OpenInsiderPages", dependencies: ["JSONEscaping"]),
         // Pure parser: Form 4 bytes (raw XML, .txt, .nc) -> document.
-        .target(name: "EdgarForm4"),
+        .target(name: "EdgarForm4", dependencies: ["JSONEscaping"]),
         // Input, runtime (storage, charging, HTTP), sources and the pipeline.
         .target(
             name: "InsiderClusters",

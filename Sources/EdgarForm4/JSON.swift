@@ -1,4 +1,5 @@
 import Foundation
+import JSONEscaping
 
 extension Form4Document {
     /// The document as JSON for `insider-clusters parse form4` (keys in a fixed order, explicit nulls).
@@ -103,21 +104,5 @@ final class JSONText {
     func bool(_ b: Bool?) { value(b.map { $0 ? "true" : "false" } ?? "null") }
     func number(_ d: Decimal?) { value(d.map { NSDecimalNumber(decimal: $0).stringValue } ?? "null") }
 
-    func escaped(_ s: String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
+    func escaped(_ s: String) { appendJSONString(s, to: &out) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONEscaping
 
 /// A JSON value that keeps object keys in document order.
 ///
@@ -106,23 +107,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
+    static func writeString(_ s: String, to out: inout String) { appendJSONString(s, to: &out) }
 
 }
 

@@ -1,3 +1,4 @@
+import JSONEscaping
 extension OpenInsiderPage {
     /// The JSON printed by `insider-clusters parse openinsider FILE`: `{"layout": ..., "rows": [...]}`,
     /// keys in a fixed order, explicit `null`s, `/` left unescaped. One row per line for readability.
@@ -42,37 +43,9 @@ func jsonNumber(_ d: Double) -> String {
     d.isFinite ? "\(d)" : "null"
 }
 
-private let hexDigits: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"]
-
 func jsonOptional(_ s: String?, into o: inout String) {
     if let s { jsonString(s, into: &o) } else { o += "null" }
 }
 
 /// Escapes `"`, `\` and control characters only; `/` and non-ASCII pass through.
-func jsonString(_ s: String, into o: inout String) {
-    o.append("\"")
-    var needs = false
-    for u in s.utf8 where u < 0x20 || u == 0x22 || u == 0x5C { needs = true; break }
-    if !needs {
-        o += s
-    } else {
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": o += "\\\""
-            case "\\": o += "\\\\"
-            case "\n": o += "\\n"
-            case "\r": o += "\\r"
-            case "\t": o += "\\t"
-            default:
-                if ch.value < 0x20 {
-                    o += "\\u00"
-                    o.append(hexDigits[Int(ch.value >> 4)])
-                    o.append(hexDigits[Int(ch.value & 0xF)])
-                } else {
-                    o.unicodeScalars.append(ch)
-                }
-            }
-        }
-    }
-    o.append("\"")
-}
+func jsonString(_ s: String, into o: inout String) { appendJSONString(s, to: &o) }

@@ -62,8 +62,6 @@ public struct RunSummary: Sendable {
     public var notes: [String]
     /// True when this run picked up an interrupted run of the same input.
     public var resumed: Bool
-    /// The records written, in ranking order.
-    public var records: [ClusterRecord]
 }
 
 /// The batch job: `Input -> Discover -> Drilldown -> Verify -> Cluster -> Rank -> Write + Charge`.
@@ -102,7 +100,7 @@ public final class ClusterJob: Sendable {
         guard try charger.charge(Pricing.actorStart, key: ledger.startKey) else {
             notes.append("the budget ACTOR_MAX_TOTAL_CHARGE_USD=\(settings.maxTotalChargeUSD.map { "\($0)" } ?? "") does not cover actor-start; nothing was fetched, written or charged")
             try ledger.finish()
-            return summary(started: started, outcome: nil, found: 0, tickers: 0, charger: charger, source: "none", notes: notes, resumed: ledger.start.resumed, records: [])
+            return summary(started: started, outcome: nil, found: 0, tickers: 0, charger: charger, source: "none", notes: notes, resumed: ledger.start.resumed)
         }
 
         let lookback = Lookback(asOf: settings.asOf, days: input.windowDays)
@@ -117,20 +115,18 @@ public final class ClusterJob: Sendable {
         }
         if outcome.recoveredCharges > 0 { notes.append("charged \(outcome.recoveredCharges) row(s) an interrupted attempt had written") }
         try ledger.finish()
-        let written = Set(try settings.storage.dataset().items().compactMap { $0["symbol"]?.stringValue })
         let s = summary(started: started, outcome: outcome, found: records.count, tickers: gathered.tickers, charger: charger,
-                        source: gathered.sourceLabel, notes: notes, resumed: ledger.start.resumed,
-                        records: records.filter { written.contains($0.symbol) })
+                        source: gathered.sourceLabel, notes: notes, resumed: ledger.start.resumed)
         try? settings.storage.keyValueStore().set("RUN_SUMMARY", Data((s.json.prettyText + "\n").utf8))
         return s
     }
 
     func summary(started: ContinuousClock.Instant, outcome: RunLedger.Outcome?, found: Int, tickers: Int, charger: Charger,
-                 source: String, notes: [String], resumed: Bool, records: [ClusterRecord]) -> RunSummary {
+                 source: String, notes: [String], resumed: Bool) -> RunSummary {
         RunSummary(rowsWritten: (outcome?.written ?? 0) + (outcome?.alreadyWritten ?? 0), rowsStoppedByBudget: outcome?.stoppedByBudget ?? 0,
                    clustersFound: found, tickersChecked: tickers, charges: charger.chargedCounts, chargedUSD: charger.totalChargedUSD,
                    requestsPerHost: http.requestsPerHost, filingCacheHits: edgar.cacheHits, elapsed: ContinuousClock.now - started,
-                   dataSource: source, notes: notes, resumed: resumed, records: records)
+                   dataSource: source, notes: notes, resumed: resumed)
     }
 
     /// Identifies "the same input": the completed input, the as-of date and the sources asked.
@@ -196,7 +192,7 @@ public final class ClusterJob: Sendable {
                 if trade.isBuy && lookback.contains(trade.tradeDate) { buysToCheck.append((row, trade)) } else { trades.append(trade) }
             }
         }
-        let verified = await verify(buysToCheck, lookback: lookback)
+        let verified = try await verify(buysToCheck)
         trades.append(contentsOf: verified.trades)
         let byTicker = Dictionary(candidates.map { ($0.ticker, $0) }, uniquingKeysWith: { a, _ in a })
         let secUsed = edgar.isEnabled
@@ -219,9 +215,9 @@ public final class ClusterJob: Sendable {
 
     /// Cross-checks every qualifying buy against its Form 4; a filing that cannot be had leaves the
     /// buy on OpenInsider's values and is reported, never dropped.
-    func verify(_ buys: [(row: OpenInsiderRow, trade: Trade)], lookback: Lookback) async -> (trades: [Trade], checks: [EdgarCheck]) {
+    func verify(_ buys: [(row: OpenInsiderRow, trade: Trade)]) async throws -> (trades: [Trade], checks: [EdgarCheck]) {
         let blocked = BlockFlag()
-        let results = (try? await forEach(Array(buys.enumerated()), concurrency: 4) { (id, pair) -> ([Trade], EdgarCheck) in
+        let results = try await forEach(Array(buys.enumerated()), concurrency: 4) { (id, pair) -> ([Trade], EdgarCheck) in
             var trade = pair.trade
             trade.checkID = id
             guard let link = pair.row.filingURL, let url = self.edgar.rawFilingURL(fromLink: link) else {
@@ -239,14 +235,9 @@ public final class ClusterJob: Sendable {
                 let status: EdgarCheck.Status = self.edgar.isEnabled ? .failed(String(describing: error)) : .skipped(String(describing: error))
                 return ([trade], EdgarCheck(ticker: trade.ticker, accession: trade.accession, ownerCIK: trade.ownerCIK, status: status))
             }
-        }) ?? []
-        var trades: [Trade] = []
-        var checks = [EdgarCheck](repeating: EdgarCheck(ticker: "", accession: nil, ownerCIK: nil, status: .skipped("")), count: buys.count)
-        for (index, result) in results.enumerated() {
-            trades.append(contentsOf: result.0)
-            checks[index] = result.1
         }
-        return (trades, checks)
+        // Results keep input order, so a check's index is its buy's checkID.
+        return (results.flatMap(\.0), results.map(\.1))
     }
 
     func gatherFromEdgar(tickers: [String], lookback: Lookback, why: String?) async throws -> Gathered {
