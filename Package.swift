@@ -10,10 +10,14 @@ let package = Package(
         .library(name: "OpenInsiderPages", targets: ["OpenInsiderPages"]),
         .library(name: "EdgarForm4", targets: ["EdgarForm4"]),
         .library(name: "InsiderCore", targets: ["InsiderCore"]),
+        .library(name: "TradeStore", targets: ["TradeStore"]),
+        .library(name: "SQLiteTradeStore", targets: ["SQLiteTradeStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure core: trades, insiders, roles, clusters, scoring. No I/O.
@@ -24,11 +28,16 @@ let package = Package(
         .target(name: "OpenInsiderPages", dependencies: ["JSONEscaping"]),
         // Pure parser: Form 4 bytes (raw XML, .txt, .nc) -> document.
         .target(name: "EdgarForm4", dependencies: ["JSONEscaping"]),
-        // Input, runtime (storage, charging, HTTP), sources and the pipeline.
+        // The trade store's seam: one protocol and its value types (SPEC section 8), no database.
+        .target(name: "TradeStore", dependencies: ["InsiderCore"]),
+        // The embedded default store: SQLite through GRDB, WAL mode, versioned migrations.
+        .target(name: "SQLiteTradeStore", dependencies: ["TradeStore", "InsiderCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Input, runtime (storage, charging, HTTP), sources, ingestion and the pipeline.
         .target(
             name: "InsiderClusters",
             dependencies: [
-                "InsiderCore", "OpenInsiderPages", "EdgarForm4",
+                "InsiderCore", "OpenInsiderPages", "EdgarForm4", "TradeStore", "SQLiteTradeStore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/input_schema.json")]
@@ -47,7 +56,9 @@ let package = Package(
         .testTarget(name: "EdgarForm4Tests", dependencies: ["EdgarForm4"]),
         .testTarget(
             name: "InsiderClustersTests",
-            dependencies: ["InsiderClusters", "InsiderCore", "OpenInsiderPages", "EdgarForm4", "InsiderClustersCLI"]
+            dependencies: ["InsiderClusters", "InsiderCore", "OpenInsiderPages", "EdgarForm4", "InsiderClustersCLI",
+                           "TradeStore", "SQLiteTradeStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        .testTarget(name: "TradeStoreTests", dependencies: ["TradeStore", "SQLiteTradeStore", "InsiderCore"]),
     ]
 )
