@@ -17,7 +17,8 @@ struct InsiderClustersCommand: AsyncParsableCommand {
         See README.md.
         """,
         version: SourceConfig.version,
-        subcommands: [RunCommand.self, ExportCommand.self, ValidateInputCommand.self, ParseCommand.self],
+        subcommands: [RunCommand.self, ExportCommand.self, ValidateInputCommand.self, ParseCommand.self,
+                      IngestCommand.self, QueryCommand.self, StoreCommand.self],
         defaultSubcommand: RunCommand.self)
 }
 

@@ -42,9 +42,9 @@ struct FilingLoader {
         switch marker {
         case .quarter(let q):
             try db.execute(sql: """
-                INSERT INTO loaded_quarters (quarter, filings, zip_sha256, loaded_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (quarter) DO UPDATE SET filings = excluded.filings, zip_sha256 = excluded.zip_sha256, loaded_at = excluded.loaded_at
-                """, arguments: [q.quarter, q.filings, q.zipSHA256, q.loadedAt])
+                INSERT INTO loaded_quarters (quarter, filings, zip_digest, loaded_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (quarter) DO UPDATE SET filings = excluded.filings, zip_digest = excluded.zip_digest, loaded_at = excluded.loaded_at
+                """, arguments: [q.quarter, q.filings, q.zipDigest, q.loadedAt])
         case .day(let d):
             try db.execute(sql: """
                 INSERT INTO loaded_days (day, filings, loaded_at) VALUES (?, ?, ?)

@@ -41,8 +41,8 @@ public final class SQLiteTradeStore: TradeStore {
 
     public func loadedQuarters() async throws -> [LoadedQuarter] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT quarter, filings, zip_sha256, loaded_at FROM loaded_quarters ORDER BY quarter").map {
-                LoadedQuarter(quarter: $0[0], filings: $0[1], zipSHA256: $0[2], loadedAt: $0[3])
+            try Row.fetchAll(db, sql: "SELECT quarter, filings, zip_digest, loaded_at FROM loaded_quarters ORDER BY quarter").map {
+                LoadedQuarter(quarter: $0[0], filings: $0[1], zipDigest: $0[2], loadedAt: $0[3])
             }
         }
     }

@@ -102,7 +102,7 @@ public enum TradeStoreSchema {
         CREATE TABLE loaded_quarters (
             quarter TEXT PRIMARY KEY,
             filings INTEGER NOT NULL,
-            zip_sha256 TEXT NOT NULL,
+            zip_digest TEXT NOT NULL,
             loaded_at TEXT NOT NULL
         )
         """,

@@ -34,7 +34,7 @@ struct TradeStoreContractTests {
         // Two rows with one identity: the database refuses the second, after the first filing went in.
         let bad = filing("0000000001-26-000002", filed: "2026-04-02", owners: [Self.dir],
                          [tx("P", "2026-04-01", shares: 1, price: 1), tx("P", "2026-04-01", shares: 2, price: 1)])
-        let marker = LoadMarker.quarter(LoadedQuarter(quarter: "2026q2", filings: 2, zipSHA256: "x", loadedAt: "t"))
+        let marker = LoadMarker.quarter(LoadedQuarter(quarter: "2026q2", filings: 2, zipDigest: "x", loadedAt: "t"))
         await #expect(throws: (any Error).self) { try await store.load([good, bad], marking: marker) }
         #expect(try await store.status().filings == 0)
         #expect(try await store.loadedQuarters().isEmpty)
@@ -145,7 +145,7 @@ struct TradeStoreContractTests {
     @Test("quarter and day markers are recorded with their load", arguments: StoreFactory.allCases)
     func markers(_ factory: StoreFactory) async throws {
         let store = try factory.make()
-        let q = LoadedQuarter(quarter: "2026q1", filings: 0, zipSHA256: "abc", loadedAt: "2026-04-05T00:00:00Z")
+        let q = LoadedQuarter(quarter: "2026q1", filings: 0, zipDigest: "abc", loadedAt: "2026-04-05T00:00:00Z")
         try await store.load([], marking: .quarter(q))
         let d = LoadedDay(day: day("2026-04-06"), filings: 3, loadedAt: "2026-04-06T23:00:00Z")
         try await store.load([], marking: .day(d))
