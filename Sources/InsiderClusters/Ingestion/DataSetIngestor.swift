@@ -58,9 +58,14 @@ public struct DataSetIngestor: Sendable {
                 throw IngestionError("\(missing.map(\.description).joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") not offered on SEC's listing page (published: \(published.first!) to \(published.last!); the current quarter comes from `ingest daily`)")
             }
         }
+        return try await load(wanted, links: links)
+    }
+
+    /// Loads `quarters` (each must be in `links`), skipping a quarter whose ZIP is unchanged since it was loaded.
+    public func load(_ quarters: [Quarter], links: [Quarter: String]) async throws -> [QuarterReport] {
         let loaded = Dictionary(uniqueKeysWithValues: try await store.loadedQuarters().map { ($0.quarter, $0) })
         var reports: [QuarterReport] = []
-        for q in wanted {
+        for q in quarters {
             let (zip, downloaded) = try await fetchZIP(q, path: links[q]!)
             let digest = ByteDigest.fnv1a64(zip)
             if let done = loaded[q.description], done.zipDigest == digest {
