@@ -31,7 +31,7 @@ let package = Package(
         // The trade store's seam: one protocol and its value types (SPEC section 8), no database.
         .target(name: "TradeStore", dependencies: ["InsiderCore"]),
         // The embedded default store: SQLite through GRDB, WAL mode, versioned migrations.
-        .target(name: "SQLiteTradeStore", dependencies: ["TradeStore", "InsiderCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SQLiteTradeStore", dependencies: ["TradeStore", "InsiderCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Input, runtime (storage, charging, HTTP), sources, ingestion and the pipeline.
         .target(
             name: "InsiderClusters",
