@@ -66,7 +66,9 @@ public enum ClusterEngine {
 
         var insiders: [ClusterInsider] = order.map { key in
             let own = groups[key]!   // every key in `order` was inserted into `groups`
-            let roles = Role.ordered(own.flatMap(\.roles))
+            // An insider with no role from any title or flag is `Other` (SPEC section 3).
+            let named = Role.ordered(own.flatMap(\.roles))
+            let roles = named.isEmpty ? [Role.other] : named
             return ClusterInsider(
                 name: own[0].ownerName,
                 cik: own.lazy.compactMap(\.ownerCIK).first,

@@ -148,6 +148,14 @@ import Testing
         #expect(root["sicDescription"]?.stringValue?.isEmpty == false)
     }
 
+    @Test func acceptanceTimesAreReadAsNewYorkWallClockNeverAsFilingDates() throws {
+        // The JSON's acceptanceDateTime is UTC; filingDate is the Eastern date (DOMAIN.md 2.13).
+        let recent = try JSONValue.parse(#"{"accessionNumber": ["0000000001-26-000001", "0000000001-26-000002"], "filingDate": ["2026-01-12", "2026-04-08"], "acceptanceDateTime": ["2026-01-13T00:04:08.000Z", "2026-04-09T00:30:00.000Z"], "form": ["4", "4/A"], "primaryDocument": ["xslF345X05/a.xml", "xslF345X05/b.xml"]}"#)
+        let refs = EdgarSource.parseRecentFilings(recent, from: Day("2026-01-01")!, to: Day("2026-12-31")!)
+        #expect(refs.map(\.acceptance) == ["2026-01-12 19:04:08", "2026-04-08 20:30:00"])   // EST in January, EDT in April
+        #expect(refs.map(\.filingDate) == [Day("2026-01-12")!, Day("2026-04-08")!])
+    }
+
     @Test func padsCIKs() {
         #expect(InsiderClusters.padCIK("320193") == "0000320193")
         #expect(InsiderClusters.padCIK("0000320193") == "0000320193")

@@ -12,7 +12,6 @@ public enum EdgarTrades {
                               filings: [(ref: EdgarFilingRef, document: Form4Document)]) -> [Trade] {
         var out: [Trade] = []
         for (ref, doc) in filings where padCIK(doc.issuer.cik) == padCIK(issuerCIK) {
-            let amendment = doc.documentType.uppercased().hasSuffix("/A")
             for (index, row) in doc.transactions.enumerated() {
                 guard let code = row.code, let dateText = row.date, let day = Day(dateText) else { continue }
                 let shares = row.shares ?? 0
@@ -27,7 +26,7 @@ public enum EdgarTrades {
                         ownerName: owner.name,
                         roles: RoleReader.roles(isDirector: owner.isDirector, isOfficer: owner.isOfficer,
                                                 isTenPercentOwner: owner.isTenPercentOwner, isOther: owner.isOther,
-                                                officerTitle: owner.officerTitle),
+                                                officerTitle: owner.officerTitle, otherText: owner.otherText),
                         code: code,
                         isDerivative: row.table == .derivative,
                         tradeDate: day,
@@ -40,8 +39,8 @@ public enum EdgarTrades {
                         origin: .edgar,
                         rule10b5_1: row.rule10b5_1,
                         economicID: "\(ref.accession)#\(index)")
-                    t.isAmendment = amendment
-                    t.originalFilingDate = doc.dateOfOriginalSubmission.flatMap { Day($0) }
+                    t.filingDate = ref.filingDate
+                    doc.stampAmendmentFacts(on: &t)
                     out.append(t)
                 }
             }

@@ -63,8 +63,7 @@ public enum FilingMatch {
             t.accession = accession
             t.economicID = "\(accession)#\(index)"
             t.valueWasClipped = false
-            t.isAmendment = document.documentType.uppercased().hasSuffix("/A")
-            t.originalFilingDate = document.dateOfOriginalSubmission.flatMap { Day($0) }
+            document.stampAmendmentFacts(on: &t)
             out.append(t)
         }
         let sharesDouble = NSDecimalNumber(decimal: totalShares).doubleValue

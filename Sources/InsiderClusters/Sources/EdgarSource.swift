@@ -11,7 +11,8 @@ public struct EdgarFilingRef: Sendable, Hashable {
     public var form: String
     /// Filing date (Eastern).
     public var filingDate: Day
-    /// Acceptance date-time as `YYYY-MM-DD HH:MM:SS` (UTC as the JSON gives it).
+    /// Acceptance date-time as `YYYY-MM-DD HH:MM:SS`, New York wall clock (the JSON gives UTC),
+    /// as OpenInsider shows it. Never a filing date: an evening filing is accepted on the next UTC day.
     public var acceptance: String
     /// The raw XML file name (the part after the last `/` of `primaryDocument`).
     public var fileName: String
@@ -175,7 +176,7 @@ public final class EdgarSource: Sendable {
                   let accession = accessions[i].stringValue, let dateText = dates[i].stringValue, let date = Day(dateText),
                   date >= from, date <= to, let document = documents[i].stringValue else { continue }
             let acceptance = (i < accepted.count ? accepted[i].stringValue : nil)
-                .map { String($0.prefix(19)).replacingOccurrences(of: "T", with: " ") } ?? dateText + " 00:00:00"
+                .flatMap(EasternTime.wallClock(fromUTC:)) ?? dateText + " 00:00:00"
             let fileName = document.split(separator: "/").last.map(String.init) ?? document
             out.append(EdgarFilingRef(accession: accession, form: form, filingDate: date, acceptance: acceptance, fileName: fileName))
         }
