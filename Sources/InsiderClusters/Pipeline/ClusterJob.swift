@@ -187,13 +187,21 @@ public final class ClusterJob: Sendable {
         }
         var trades: [Trade] = []
         var buysToCheck: [(row: OpenInsiderRow, trade: Trade)] = []
+        var rowsToExpand: [(row: OpenInsiderRow, trade: Trade)] = []
         for (candidate, page) in pages {
             for (row, trade) in OpenInsiderTrades.trades(from: page, candidate: candidate) {
-                if trade.isBuy && lookback.contains(trade.tradeDate) { buysToCheck.append((row, trade)) } else { trades.append(trade) }
+                if trade.isBuy && ClusterJob.needsFiling(row: row, trade: trade, lookback: lookback) {
+                    buysToCheck.append((row, trade))
+                } else if trade.isSellOrExercise && (trade.isAmendment || (row.xFlags.contains("M") && !lookback.contains(trade.tradeDate))) {
+                    rowsToExpand.append((row, trade))
+                } else {
+                    trades.append(trade)
+                }
             }
         }
         let verified = try await verify(buysToCheck)
         trades.append(contentsOf: verified.trades)
+        trades.append(contentsOf: try await expand(rowsToExpand))
         let byTicker = Dictionary(candidates.map { ($0.ticker, $0) }, uniquingKeysWith: { a, _ in a })
         let secUsed = edgar.isEnabled
         let dataSource: @Sendable (String) -> String = { ticker in
@@ -213,11 +221,18 @@ public final class ClusterJob: Sendable {
                         tickers: candidates.count, notes: notes)
     }
 
+    /// Whether a purchase row must be read from its filing: it is in the window; or it shows the
+    /// earliest of several trades (X flag `M`), later ones of which may be in the window; or it is
+    /// an amendment, whose `dateOfOriginalSubmission` (only in the XML) finds the filing it replaces.
+    static func needsFiling(row: OpenInsiderRow, trade: Trade, lookback: Lookback) -> Bool {
+        lookback.contains(trade.tradeDate) || trade.isAmendment || row.xFlags.contains("M")
+    }
+
     /// Cross-checks every qualifying buy against its Form 4; a filing that cannot be had leaves the
     /// buy on OpenInsider's values and is reported, never dropped.
     func verify(_ buys: [(row: OpenInsiderRow, trade: Trade)]) async throws -> (trades: [Trade], checks: [EdgarCheck]) {
         let blocked = BlockFlag()
-        let results = try await forEach(Array(buys.enumerated()), concurrency: 4) { (id, pair) -> ([Trade], EdgarCheck) in
+        let results = try await forEach(Array(buys.enumerated()), concurrency: settings.sources.concurrency) { (id, pair) -> ([Trade], EdgarCheck) in
             var trade = pair.trade
             trade.checkID = id
             guard let link = pair.row.filingURL, let url = self.edgar.rawFilingURL(fromLink: link) else {
@@ -240,6 +255,28 @@ public final class ClusterJob: Sendable {
         return (results.flatMap(\.0), results.map(\.1))
     }
 
+    /// Sale and exercise rows whose shown date is before the window but whose filing holds several
+    /// trades (X flag `M`), or that belong to an amendment, replaced by the filing's own rows so each
+    /// decides `is_all_buy` by its own date. A filing that cannot be read leaves the row as shown.
+    func expand(_ rows: [(row: OpenInsiderRow, trade: Trade)]) async throws -> [Trade] {
+        guard edgar.isEnabled else { return rows.map(\.trade) }
+        let blocked = BlockFlag()
+        let expanded = try await forEach(rows, concurrency: settings.sources.concurrency) { pair -> [Trade] in
+            guard blocked.reason == nil, let link = pair.row.filingURL, let url = self.edgar.rawFilingURL(fromLink: link) else { return [pair.trade] }
+            do {
+                let document = try await self.edgar.document(at: url, accession: pair.trade.accession)
+                return FilingMatch.expand(trade: pair.trade, document: document) ?? [pair.trade]
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                if case HTTPClientError.throttled = error { blocked.set("SEC blocked the run (rate limit)") }
+                self.logger.warning("\(pair.trade.ticker) \(pair.trade.accession ?? "?"): filing not read, the \(pair.trade.code) row stays as OpenInsider shows it: \(error)")
+                return [pair.trade]
+            }
+        }
+        return expanded.flatMap { $0 }
+    }
+
     func gatherFromEdgar(tickers: [String], lookback: Lookback, why: String?) async throws -> Gathered {
         guard edgar.isEnabled else {
             throw SourceError.allSourcesFailed(["EDGAR: \(settings.sources.secUnavailableReason ?? "SEC access is not configured")"])
@@ -248,7 +285,7 @@ public final class ClusterJob: Sendable {
         var notes: [String] = []
         if let why { notes.append(why) }
         let progress = Progress(total: tickers.count, logger: logger, http: http)
-        let perTicker = try await forEach(tickers, concurrency: 2) { ticker -> (trades: [Trade], skipped: [String]) in
+        let perTicker = try await forEach(tickers, concurrency: settings.sources.concurrency) { ticker -> (trades: [Trade], skipped: [String]) in
             defer { progress.step() }
             guard let entry = map[EdgarTrades.secTicker(ticker)] ?? map[ticker] else { return ([], []) }
             let listing = try await self.edgar.form4Filings(issuerCIK: entry.cik, from: lookback.start, to: lookback.asOf)

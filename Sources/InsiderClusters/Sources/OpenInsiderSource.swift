@@ -115,10 +115,12 @@ public final class OpenInsiderSource: Sendable {
         let canned = try await page(path: "latest-cluster-buys", query: [])
         add(canned.rows, via: "cluster-buys")
         let range = OpenInsiderSource.range(lookback)
-        // The form caps the insider minimum at 9; a smaller minimum only widens the net.
+        // The form caps the insider minimum at 9; a smaller minimum only widens the net. Only the
+        // filing date bounds the query: a row shows its filing's earliest trade date, which can be
+        // before the window while later trades of the same filing are inside it.
         let query: [(String, String)] = [
             ("s", ""), ("o", ""), ("pl", ""), ("ph", ""), ("ll", ""), ("lh", ""),
-            ("fd", "-1"), ("fdr", range), ("td", "-1"), ("tdr", range),
+            ("fd", "-1"), ("fdr", range),
             ("xp", "1"), ("vl", ""), ("vh", ""), ("grp", "2"), ("nil", String(min(max(minInsiders, 2), 9))),
             ("sortcol", "0"),
         ]
@@ -127,10 +129,14 @@ public final class OpenInsiderSource: Sendable {
     }
 
     /// Every purchase, sale and exercise row OpenInsider holds for `ticker` filed in the window.
+    ///
+    /// Only the filing date bounds the query: a filing inside the window is filed on or after its
+    /// trades, and a row whose shown (earliest) trade date is before the window can hold trades
+    /// inside it (X flag `M`), or be a 4/A replacing a filing of the window.
     public func drilldown(ticker: String, lookback: Lookback) async throws -> TickerTrades {
         let range = OpenInsiderSource.range(lookback)
         let query: [(String, String)] = [
-            ("s", ticker), ("fd", "-1"), ("fdr", range), ("td", "-1"), ("tdr", range),
+            ("s", ticker), ("fd", "-1"), ("fdr", range),
             ("xp", "1"), ("xs", "1"), ("xd", "1"), ("xm", "1"), ("xx", "1"), ("grp", "0"), ("sortcol", "0"),
         ]
         let pages = try await allPages(query)

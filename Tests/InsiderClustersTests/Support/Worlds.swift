@@ -125,12 +125,14 @@ extension Worlds {
     /// A market that both paths (OpenInsider + EDGAR check, EDGAR alone) must read alike: amendments
     /// (a share-count fix on an original accepted after 20:00 New York time, a purchase amended
     /// twice, a 4/A that moves the trade date, a 4/A whose original is not at hand, a
-    /// derivative-only 4/A), a joint filing, titles that test roles, and both window edges.
+    /// derivative-only 4/A), a joint filing, titles that test roles, both window edges, and filings
+    /// OpenInsider shows by a date before the window that hold trades inside it.
     static var parity: FakeWorld {
         let issuers = [
             FakeWorld.Issuer(ticker: "AMND", name: "Amend Industries", cik: 1101, industry: "Electronic Computers", sic: 3571),
             FakeWorld.Issuer(ticker: "JNT", name: "Joint Holdings Inc", cik: 1102, industry: "Services-Prepackaged Software", sic: 7372),
             FakeWorld.Issuer(ticker: "EDGE", name: "Edge Case Corp", cik: 1103, industry: "Retail-Eating Places", sic: 5812),
+            FakeWorld.Issuer(ticker: "SPAN", name: "Span Partners", cik: 1104, industry: "Oil Royalty Traders", sic: 6792),
         ]
         func p(_ date: String, _ shares: Double, _ price: Double) -> FakeWorld.Row { .init(code: "P", date: date, shares: shares, price: price) }
         func filing(_ ticker: String, _ n: Int, _ owners: [FakeWorld.Owner], _ rows: [FakeWorld.Row], _ filed: String,
@@ -175,6 +177,14 @@ extension Worlds {
             filing("EDGE", 5, [owner(4104, "Outside Olga", "CEO")], [p("2026-03-30", 2000, 4)], "2026-03-31 08:00:00"),
             filing("EDGE", 6, [owner(4105, "Seller Sid", "VP")], [.init(code: "S", date: "2026-03-30", shares: 100, price: 5)], "2026-03-31 08:30:00"),
             filing("EDGE", 7, [owner(4106, "After Al", "Dir")], [p("2026-04-30", 900, 6)], "2026-05-01 07:00:00"),
+            // Every buy by its own date: OpenInsider shows this filing on 03-30 (X flag M), and it holds a buy of 04-02.
+            filing("EDGE", 8, [owner(4108, "Span Sara", "COO")], [p("2026-03-30", 100, 5), p("2026-04-02", 100, 5.2)], "2026-04-03 09:00:00"),
+            // A sale of 04-06 in a filing OpenInsider shows on 03-30: SPAN is not all-buy.
+            filing("SPAN", 1, [owner(5101, "Span Buyer One", "CEO")], [p("2026-04-06", 100, 9)], "2026-04-07 09:00:00"),
+            filing("SPAN", 2, [owner(5102, "Span Buyer Two", "CFO")], [p("2026-04-07", 100, 9)], "2026-04-08 09:00:00"),
+            filing("SPAN", 3, [owner(5103, "Span Seller", "Dir")],
+                   [.init(code: "S", date: "2026-03-30", shares: 10, price: 9), .init(code: "S", date: "2026-04-06", shares: 10, price: 9)],
+                   "2026-04-07 10:00:00"),
         ]
         return FakeWorld(issuers: issuers, filings: filings, cannedClusterTickers: ["AMND"])
     }
