@@ -97,7 +97,7 @@ public final class ClusterJob: Sendable {
                                   alreadyCharged: settings.alreadyCharged, log: settings.storage.dataset(ClusterJob.chargingLog),
                                   runKey: ledger.start.runKey)
         var notes: [String] = []
-        guard try charger.charge(Pricing.actorStart, key: ledger.startKey) else {
+        guard try charger.chargeOncePerRun(Pricing.actorStart, key: ledger.startKey) else {
             notes.append("the budget ACTOR_MAX_TOTAL_CHARGE_USD=\(settings.maxTotalChargeUSD.map { "\($0)" } ?? "") does not cover actor-start; nothing was fetched, written or charged")
             try ledger.finish()
             return summary(started: started, outcome: nil, found: 0, tickers: 0, charger: charger, source: "none", notes: notes, resumed: ledger.start.resumed)

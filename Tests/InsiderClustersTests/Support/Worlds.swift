@@ -108,7 +108,7 @@ final class Harness: @unchecked Sendable {
         return JobSettings(input: parsed, asOf: Worlds.asOf, storage: LocalStorage(root: root), purge: purge, inputKey: "INPUT",
                            sources: try SourceConfig.fromEnvironment(env), retry: try RetryPolicy.fromEnvironment(env),
                            pricing: try Pricing.fromEnvironment(env), maxTotalChargeUSD: try Charger.budget(from: env),
-                           alreadyCharged: [:])
+                           alreadyCharged: try Charger.alreadyCharged(from: env))
     }
 
     func run(input: String = #"{"limit": 10}"#, env: [String: String] = [:]) async throws -> RunSummary {
