@@ -100,6 +100,12 @@ public struct Trade: Sendable, Hashable {
     /// The filing date: `filingDate` when known, else the date part of `filingDateTime`.
     public var effectiveFilingDate: Day? { filingDate ?? Day(String(filingDateTime.prefix(10))) }
 
+    /// A ticker as records and OpenInsider write it: upper case, class shares with `.` (`BRK.B`),
+    /// where SEC and many users write `-` (`BRK-B`).
+    public static func canonicalTicker(_ ticker: String) -> String {
+        String(ticker.uppercased().map { $0 == "-" ? "." : $0 })
+    }
+
     /// Upper-cased, punctuation dropped, white space collapsed.
     public static func normalisedName(_ name: String) -> String {
         var out = ""

@@ -114,10 +114,18 @@ public final class ClusterJob: Sendable {
             notes.append("the budget ACTOR_MAX_TOTAL_CHARGE_USD stopped \(outcome.stoppedByBudget) row(s): each costs \(charger.price(Pricing.clusterRecord)) USD")
         }
         if outcome.recoveredCharges > 0 { notes.append("charged \(outcome.recoveredCharges) row(s) an interrupted attempt had written") }
+        let cacheFailures = edgar.cacheWriteFailures
+        if let first = cacheFailures.first {
+            notes.append("filing cache: \(cacheFailures.count) fetched filing(s) could not be cached and will be fetched again next run (first: \(first))")
+        }
         try ledger.finish()
-        let s = summary(started: started, outcome: outcome, found: records.count, tickers: gathered.tickers, charger: charger,
+        var s = summary(started: started, outcome: outcome, found: records.count, tickers: gathered.tickers, charger: charger,
                         source: gathered.sourceLabel, notes: notes, resumed: ledger.start.resumed)
-        try? settings.storage.keyValueStore().set("RUN_SUMMARY", Data((s.json.prettyText + "\n").utf8))
+        do { try settings.storage.keyValueStore().set("RUN_SUMMARY", Data((s.json.prettyText + "\n").utf8)) } catch {
+            // The rows and charges are committed; only the record of the summary is missing.
+            logger.warning("RUN_SUMMARY not written: \(error)")
+            s.notes.append("RUN_SUMMARY was not written: \(error)")
+        }
         return s
     }
 
@@ -150,7 +158,7 @@ public final class ClusterJob: Sendable {
     func gather(lookback: Lookback) async throws -> Gathered {
         let input = settings.input
         if input.source == .edgar {
-            return try await gatherFromEdgar(tickers: input.tickers, lookback: lookback, why: nil)
+            return try await gatherFromEdgar(tickers: ClusterJob.canonicalTickers(input.tickers), lookback: lookback, why: nil)
         }
         do {
             return try await gatherFromOpenInsider(lookback: lookback)
@@ -166,7 +174,8 @@ public final class ClusterJob: Sendable {
                 throw SourceError.allSourcesFailed(reasons)
             }
             logger.warning("OpenInsider unreachable (\(error)); falling back to SEC EDGAR for \(input.tickers.count) ticker(s)")
-            return try await gatherFromEdgar(tickers: input.tickers, lookback: lookback, why: "OpenInsider unreachable: \(error)")
+            return try await gatherFromEdgar(tickers: ClusterJob.canonicalTickers(input.tickers), lookback: lookback,
+                                             why: "OpenInsider unreachable: \(error)")
         }
     }
 
@@ -177,7 +186,7 @@ public final class ClusterJob: Sendable {
             candidates = try await openInsider.discover(lookback: lookback, minInsiders: input.minClusterSize)
             logger.info("discovery: \(candidates.count) candidate ticker(s) with \(input.minClusterSize)+ insiders buying")
         } else {
-            candidates = input.tickers.map { Candidate(ticker: $0, foundBy: ["tickers"]) }
+            candidates = ClusterJob.canonicalTickers(input.tickers).map { Candidate(ticker: $0, foundBy: ["tickers"]) }
         }
         let progress = Progress(total: candidates.count, logger: logger, http: http)
         let pages = try await forEach(candidates, concurrency: settings.sources.concurrency) { candidate in
@@ -219,6 +228,12 @@ public final class ClusterJob: Sendable {
         return Gathered(trades: trades, checks: verified.checks, dataSource: dataSource,
                         sourceLabel: secUsed ? "openinsider.com + SEC EDGAR Form 4" : "openinsider.com (unverified)",
                         tickers: candidates.count, notes: notes)
+    }
+
+    /// The input tickers as OpenInsider and the records write them (`BRK-B` is `BRK.B`), each once.
+    static func canonicalTickers(_ tickers: [String]) -> [String] {
+        var seen = Set<String>()
+        return tickers.map(Trade.canonicalTicker).filter { seen.insert($0).inserted }
     }
 
     /// Whether a purchase row must be read from its filing: it is in the window; or it shows the

@@ -33,6 +33,7 @@ public final class EdgarSource: Sendable {
         var documents: [String: Task<Form4Document, any Error>] = [:]
         var tickers: Task<[String: (cik: String, title: String)], any Error>?
         var cacheHits = 0
+        var cacheWriteFailures: [String] = []
     }
 
     /// Creates the source; `cache` is a named key-value store that survives purges.
@@ -51,6 +52,9 @@ public final class EdgarSource: Sendable {
 
     /// Filings served from the disk cache in this run.
     public var cacheHits: Int { memo.lock.withLock { memo.cacheHits } }
+
+    /// Filings fetched in this run that could not be written to the disk cache, with why.
+    public var cacheWriteFailures: [String] { memo.lock.withLock { memo.cacheWriteFailures } }
 
     var headers: [String: String] {
         ["User-Agent": config.secUserAgent ?? "", "Accept-Encoding": "gzip, deflate"]
@@ -118,7 +122,11 @@ public final class EdgarSource: Sendable {
         do { doc = try Form4Parser.parse(response.body) } catch {
             throw EdgarError.unreadable(url: url.absoluteString, reason: String(describing: error))
         }
-        try? cache.set(key, Data(response.body), fileExtension: "xml")
+        do { try cache.set(key, Data(response.body), fileExtension: "xml") } catch {
+            // The filing is good for this run; only the next run pays for fetching it again.
+            logger.warning("filing cache: \(key) not written: \(error)")
+            memo.lock.withLock { memo.cacheWriteFailures.append("\(key): \(error)") }
+        }
         return doc
     }
 

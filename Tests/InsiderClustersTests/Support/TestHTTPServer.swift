@@ -45,6 +45,10 @@ final class TestHTTPServer: @unchecked Sendable {
     private var log: [RecordedRequest] = []
     private var connections: Set<Int32> = []
     private var stopped = false
+    private var inFlight = 0
+    private var mostInFlight = 0
+    /// The most requests the server was answering at once (received, answer not yet sent).
+    var maxInFlight: Int { lock.withLock { mostInFlight } }
     let port: Int
 
     init(handler: @escaping @Sendable (RecordedRequest) -> CannedResponse) throws {
@@ -161,7 +165,12 @@ final class TestHTTPServer: @unchecked Sendable {
             let request = RecordedRequest(method: String(requestLine[0]), target: target,
                                           path: String(target.split(separator: "?", maxSplits: 1).first ?? ""),
                                           query: TestHTTPServer.query(target), headers: headers, receivedAt: Date())
-            lock.withLock { log.append(request) }
+            lock.withLock {
+                log.append(request)
+                inFlight += 1
+                mostInFlight = max(mostInFlight, inFlight)
+            }
+            defer { lock.withLock { inFlight -= 1 } }
             let response = handler(request)
             if let delay = response.delay { Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18) }
             if response.closeWithoutResponse { return }
