@@ -42,9 +42,13 @@ public final class OpenInsiderSource: Sendable {
         self.http = http
         self.config = config
         self.logger = logger
-        self.limiter = RateLimiter(requestsPerSecond: config.openInsiderRequestsPerSecond,
-                                   maxInWindow: max(1, Int(config.openInsiderRequestsPerSecond.rounded(.up))))
+        // Never more than 3 in any second, whatever OPENINSIDER_RPS says (DOMAIN.md 1.14).
+        let rps = min(config.openInsiderRequestsPerSecond, OpenInsiderSource.maxRequestsPerSecond)
+        self.limiter = RateLimiter(requestsPerSecond: rps, maxInWindow: max(1, Int(rps.rounded(.up))))
     }
+
+    /// The politeness ceiling: requests in any one second, whatever the configuration asks.
+    public static let maxRequestsPerSecond = 3.0
 
     /// The host name used in request counts.
     public var host: String { HTTPClient.hostKey(config.openInsiderBaseURL) }

@@ -141,6 +141,13 @@ final class TestHTTPServer: @unchecked Sendable {
                 let n = chunk.withUnsafeMutableBytes { recv(c, $0.baseAddress, $0.count, 0) }
                 if n <= 0 { return }
                 buffer.append(contentsOf: chunk[0..<n])
+                // Not HTTP (a TLS ClientHello starts with 0x16): answer 400 in plain text and hang up,
+                // as a plain HTTP server does; a TLS client reads that as a handshake failure.
+                if let first = buffer.first, !(65...90).contains(first) {
+                    let reply = Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
+                    _ = reply.withUnsafeBytes { send(c, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                    return
+                }
             }
             guard let end = headerEnd else { return }
             let head = String(decoding: buffer[0..<end], as: UTF8.self)
