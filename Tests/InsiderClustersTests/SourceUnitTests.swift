@@ -37,6 +37,30 @@ import Testing
         #expect(Set(trades.compactMap(\.economicID)).count == 2)
     }
 
+    @Test func edgarOnlyTradesTakeTheFilingsIssuerNameAndAmendmentFacts() throws {
+        let doc = document(rows: [("P", "2026-04-06", 1000, 10)], type: "4/A")
+        let ref = EdgarFilingRef(accession: "0000000001-26-000009", form: "4/A", filingDate: Day("2026-04-08")!,
+                                 acceptance: "2026-04-08 20:30:00", fileName: "form4.xml")
+        let trades = EdgarTrades.trades(ticker: "ISS", issuerCIK: "1", companyName: "ISSUER INC (submissions)", sector: "Widgets",
+                                        filings: [(ref, doc)])
+        let t = try #require(trades.first)
+        #expect(t.companyName == "Issuer Inc")
+        #expect(t.filingDate == Day("2026-04-08") && t.filingDateTime == "2026-04-08 20:30:00")
+        #expect(t.isAmendment && t.originalFilingDate == Day("2026-04-02"))
+        #expect(t.firstOwnerKey == "cik:0000000007" && t.filingTables == .nonDerivative)
+        #expect(t.roles == [.director])
+    }
+
+    @Test func anAmendedSaleShownBeforeTheWindowBecomesItsFilingRows() throws {
+        var sale = oiBuy(date: "2026-03-30")
+        sale.code = "S"
+        let doc = document(rows: [("S", "2026-03-30", 10, 9), ("S", "2026-04-06", 20, 9), ("P", "2026-04-06", 5, 9)])
+        let rows = try #require(FilingMatch.expand(trade: sale, document: doc))
+        #expect(rows.map(\.tradeDate.description) == ["2026-03-30", "2026-04-06"])
+        #expect(rows.map(\.shares) == [10, 20] && rows.map(\.rowInFiling) == [0, 1])
+        #expect(FilingMatch.expand(trade: sale, document: document(owners: ["0000000008", "0000000009"], rows: [("S", "2026-04-06", 1, 1)])) == nil)
+    }
+
     @Test func disagreementsUseTheFilingAndAreListed() throws {
         let doc = document(rows: [("P", "2026-04-05", 2500, 12)])
         let (trades, check) = FilingMatch.apply(trade: oiBuy(), document: doc, checkID: 0)

@@ -8,6 +8,7 @@ public enum EdgarTrades {
     ///
     /// A joint filing lists each transaction once for all its owners: every owner gets the row
     /// (each is an insider), and the shared `economicID` makes it count once toward shares and value.
+    /// `companyName` (the submissions JSON's) stands in only where a filing gives no `issuerName`.
     public static func trades(ticker: String, issuerCIK: String, companyName: String?, sector: String?,
                               filings: [(ref: EdgarFilingRef, document: Form4Document)]) -> [Trade] {
         var out: [Trade] = []
@@ -19,7 +20,7 @@ public enum EdgarTrades {
                 for owner in doc.owners {
                     var t = Trade(
                         ticker: ticker.uppercased(),
-                        companyName: companyName ?? doc.issuer.name,
+                        companyName: doc.issuer.name ?? companyName,   // SPEC section 5: the filing's issuerName
                         issuerCIK: padCIK(issuerCIK),
                         sector: sector,
                         ownerCIK: padCIK(owner.cik),
