@@ -145,7 +145,7 @@ extension Worlds {
         var ben = owner(3104, "Both Ben", "Pres, CEO")
         ben.officerTitle = "President and Chief Executive Officer"
         let plain = FakeWorld.Owner(cik: 3105, name: "Plain Pat", title: "")   // no flag, no title: Other on both paths
-        var filings: [FakeWorld.Filing] = [
+        let filings: [FakeWorld.Filing] = [
             // Accepted 20:30 New York time: 00:30 UTC on 04-09, filing date 04-08; the 4/A fixes the share count.
             filing("AMND", 1, [alice], [p("2026-04-06", 1000, 10)], "2026-04-08 20:30:00"),
             filing("AMND", 5, [alice], [p("2026-04-06", 1200, 10)], "2026-04-15 10:00:00", amends: "2026-04-08"),
