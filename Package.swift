@@ -39,8 +39,7 @@ let package = Package(
                 "InsiderCore", "OpenInsiderPages", "EdgarForm4", "TradeStore", "SQLiteTradeStore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            resources: [.copy("Resources/input_schema.json")]
+            ]
         ),
         // The front door: swift-argument-parser subcommands.
         .executableTarget(
