@@ -20,7 +20,7 @@ public enum StoreTrades {
                     ownerCIK: owner.cik, ownerName: owner.name,
                     roles: RoleReader.roles(isDirector: owner.isDirector, isOfficer: owner.isOfficer,
                                             isTenPercentOwner: owner.isTenPercentOwner, isOther: owner.isOther,
-                                            officerTitle: owner.officerTitle),
+                                            officerTitle: owner.officerTitle, otherText: owner.otherText),
                     code: t.code, isDerivative: t.table == .derivative, tradeDate: day,
                     shares: NSDecimalNumber(decimal: t.shares ?? 0).doubleValue, price: NSDecimalNumber(decimal: t.price ?? 0).doubleValue,
                     value: t.value, accession: row.accession, filingDateTime: filed,
