@@ -13,24 +13,6 @@ struct StoreQueries {
         t.code = ? AND t.table_code = 'N' AND t.superseded_by IS NULL AND t.trade_date >= ? AND t.trade_date <= ?
         """
 
-    /// Per issuer, in one pass over the covering index: transactions counted once (a joint
-    /// filing's row is one transaction) and the distinct first owners; `joint` says whether a
-    /// joint filing is among them, whose other owners `exactInsiders` adds.
-    static func issuerTotals(having: String, orderAndLimit: String) -> String {
-        """
-        SELECT i.ticker, i.name, b.issuer_cik, b.trade_count, b.total_shares, b.total_value, b.first_date, b.last_date,
-               b.first_owners, b.joint
-        FROM (
-            SELECT t.issuer_cik, COUNT(*) AS trade_count, SUM(t.shares) AS total_shares, SUM(t.value) AS total_value,
-                   MIN(t.trade_date) AS first_date, MAX(t.trade_date) AS last_date,
-                   COUNT(DISTINCT t.first_owner_cik) AS first_owners, MAX(t.joint) AS joint
-            FROM transactions t WHERE \(sideFilter) GROUP BY t.issuer_cik \(having)
-        ) b
-        JOIN issuers i ON i.issuer_cik = b.issuer_cik
-        \(orderAndLimit)
-        """
-    }
-
     /// Distinct owner CIKs over every owner of the issuers' transactions (for issuers with a joint filing).
     func exactInsiders(code: String, window: LookbackWindow, issuers: [String]) throws -> [String: Int] {
         var out: [String: Int] = [:]
@@ -45,32 +27,67 @@ struct StoreQueries {
         return out
     }
 
-    /// Issuer totals with exact insider counts.
-    func totals(code: String, window: LookbackWindow, having: String, orderAndLimit: String,
-                extra: [any DatabaseValueConvertible]) throws -> [(row: Row, insiders: Int)] {
-        let rows = try Row.fetchAll(db, sql: StoreQueries.issuerTotals(having: having, orderAndLimit: orderAndLimit),
-                                    arguments: StatementArguments(sideArguments(code, window) + extra))
-        let joint = rows.filter { ($0[9] as Int) != 0 }.map { $0[2] as String }
-        let exact = joint.isEmpty ? [:] : try exactInsiders(code: code, window: window, issuers: joint)
-        return rows.map { ($0, exact[$0[2] as String] ?? $0[8]) }
+    /// Tickers and names of issuers that have one (issuers without a ticker stay out of the answers).
+    func tickers(_ issuers: [String]) throws -> [String: (ticker: String, name: String)] {
+        var out: [String: (ticker: String, name: String)] = [:]
+        for chunk in issuers.chunked(400) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "SELECT issuer_cik, ticker, name FROM issuers WHERE issuer_cik IN (\(marks))",
+                                        arguments: StatementArguments(Array(chunk))) {
+                out[row[0]] = (row[1], row[2])
+            }
+        }
+        return out
     }
 
     func sideArguments(_ code: String, _ window: LookbackWindow) -> [any DatabaseValueConvertible] {
         [code, window.first.description, window.last.description]
     }
 
+    /// An issuer's side with its ticker and exact insider count.
+    struct Ranked {
+        var side: IssuerSide
+        var ticker: String
+        var name: String
+        var insiders: Int
+    }
+
+    /// `sides` that have a ticker, with exact insider counts.
+    func ranked(_ sides: [IssuerSide], code: String, window: LookbackWindow) throws -> [Ranked] {
+        let names = try tickers(sides.map(\.issuerCIK))
+        let joint = sides.filter(\.joint).map(\.issuerCIK)
+        let exact = joint.isEmpty ? [:] : try exactInsiders(code: code, window: window, issuers: joint)
+        return sides.compactMap { side in
+            names[side.issuerCIK].map { Ranked(side: side, ticker: $0.ticker, name: $0.name, insiders: exact[side.issuerCIK] ?? side.firstOwners.count) }
+        }
+    }
+
     /// `buys` or `sells` of `GET /activity`: by total value descending, then ticker; at most `limit`.
     func activitySide(code: String, window: LookbackWindow, limit: Int) throws -> [ActivityEntry] {
-        let rows = try totals(code: code, window: window, having: "",
-                              orderAndLimit: "ORDER BY b.total_value DESC, i.ticker ASC, b.issuer_cik ASC LIMIT ?", extra: [limit])
-        guard !rows.isEmpty else { return [] }
-        let latest = try latestOwners(code: code, window: window, issuers: rows.map { $0.row[2] as String })
-        return rows.map { (row, insiders) in
-            let cik: String = row[2]
-            let owner = latest[cik]
+        let all = try SideAggregator.sides(code: code, window: window, db: db).sorted { $0.value > $1.value }
+        // Only the leaders (and whatever ties the last of them) need a ticker; widen until `limit` have one.
+        var take = min(all.count, limit + 16)
+        var chosen: [Ranked] = []
+        while true {
+            while take < all.count, take > 0, all[take].value == all[take - 1].value { take += 1 }
+            chosen = try ranked(Array(all.prefix(take)), code: code, window: window)
+            if chosen.count >= limit || take >= all.count { break }
+            take = min(all.count, take * 2)
+        }
+        chosen.sort { a, b in
+            if a.side.value != b.side.value { return a.side.value > b.side.value }
+            if a.ticker != b.ticker { return a.ticker < b.ticker }
+            return a.side.issuerCIK < b.side.issuerCIK
+        }
+        chosen = Array(chosen.prefix(limit))
+        guard !chosen.isEmpty else { return [] }
+        let latest = try latestOwners(code: code, window: window, issuers: chosen.map(\.side.issuerCIK))
+        return chosen.map { r in
+            let owner = latest[r.side.issuerCIK]
             return ActivityEntry(
-                ticker: row[0], companyName: row[1], tradeCount: row[3], insiderCount: insiders,
-                totalShares: rounded(row[4]), totalValue: row[5], latestDate: Day(row[7] as String) ?? window.last,
+                ticker: r.ticker, companyName: r.name, tradeCount: r.side.tradeCount, insiderCount: r.insiders,
+                totalShares: rounded(r.side.shares), totalValue: r.side.value,
+                latestDate: SideAggregator.day(r.side.lastDate) ?? window.last,
                 latestInsider: owner?.name ?? "", latestTitle: owner.map(OwnerRelationship.title(of:)) ?? "Other")
         }
     }
@@ -99,12 +116,13 @@ struct StoreQueries {
     /// `GET /cluster-buys`: issuers with at least `minInsiders` distinct buyers (table I `P`),
     /// by insider count descending, then total value descending, then ticker.
     func clusterBuys(window: LookbackWindow, minInsiders: Int) throws -> [ClusterBuy] {
-        let rows = try totals(code: "P", window: window, having: "HAVING COUNT(DISTINCT t.first_owner_cik) >= ? OR MAX(t.joint) = 1",
-                              orderAndLimit: "", extra: [minInsiders])
-        return rows.filter { $0.insiders >= minInsiders }.map { (row, insiders) in
-            ClusterBuy(ticker: row[0], companyName: row[1], insiderCount: insiders, tradeCount: row[3],
-                       totalShares: rounded(row[4]), totalValue: row[5],
-                       firstBuyDate: Day(row[6] as String) ?? window.first, lastBuyDate: Day(row[7] as String) ?? window.last)
+        let candidates = try SideAggregator.sides(code: "P", window: window, db: db)
+            .filter { $0.firstOwners.count >= minInsiders || $0.joint }
+        return try ranked(candidates, code: "P", window: window).filter { $0.insiders >= minInsiders }.map { r in
+            ClusterBuy(ticker: r.ticker, companyName: r.name, insiderCount: r.insiders, tradeCount: r.side.tradeCount,
+                       totalShares: rounded(r.side.shares), totalValue: r.side.value,
+                       firstBuyDate: SideAggregator.day(r.side.firstDate) ?? window.first,
+                       lastBuyDate: SideAggregator.day(r.side.lastDate) ?? window.last)
         }.sorted { a, b in
             if a.insiderCount != b.insiderCount { return a.insiderCount > b.insiderCount }
             if a.totalValue != b.totalValue { return a.totalValue > b.totalValue }

@@ -83,8 +83,9 @@ public enum TradeStoreSchema {
             ON transactions (code, trade_date, table_code, issuer_cik, value, shares, first_owner_cik, joint)
             WHERE superseded_by IS NULL
         """,
-        // The per-ticker query reads one issuer's rows by date.
-        "CREATE INDEX transactions_by_issuer_and_date ON transactions (issuer_cik, trade_date)",
+        // The per-ticker query reads one issuer's rows; the latest buyer or seller of a few issuers
+        // is found by issuer, code and date.
+        "CREATE INDEX transactions_by_issuer_code_and_date ON transactions (issuer_cik, code, trade_date)",
         """
         CREATE TABLE footnotes (
             accession TEXT NOT NULL,
