@@ -33,7 +33,6 @@ public enum TradeStoreSchema {
         """,
         "CREATE INDEX filings_by_owner_and_date ON filings (issuer_cik, first_owner_cik, filing_date)",
         "CREATE INDEX filings_by_original ON filings (issuer_cik, first_owner_cik, original_filing_date)",
-        "CREATE INDEX filings_by_date ON filings (filing_date)",
         "CREATE INDEX filings_by_ticker ON filings (issuer_ticker)",
         """
         CREATE TABLE owners (
@@ -50,7 +49,6 @@ public enum TradeStoreSchema {
             PRIMARY KEY (accession, position)
         )
         """,
-        "CREATE INDEX owners_by_cik ON owners (owner_cik)",
         """
         CREATE TABLE transactions (
             accession TEXT NOT NULL,

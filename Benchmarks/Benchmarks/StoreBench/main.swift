@@ -67,6 +67,8 @@ let transactions = filings.reduce(0) { $0 + $1.transactions.count }
 print(String(format: "quarter load (%@: %d filings, %d transactions): ours %.2f s (read %.2f + store %.2f), bound 5 s -> %.2fx of the bound; Python csv+sqlite3 %.2f s -> ours is %.1fx faster",
              newest.name, filings.count, transactions, ours, seconds(readTime), seconds(loadTime), ours / 5, pyLoad, pyLoad / ours))
 
+if ProcessInfo.processInfo.environment["STOREBENCH_LOAD_ONLY"] == "1" { exit(0) }
+
 // 3. Two years in one store, and the three queries for a 90-day lookback.
 let storePath = work.appendingPathComponent("two-years.sqlite").path
 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
