@@ -2,6 +2,9 @@ import Foundation
 import InsiderCore
 import Testing
 @testable import InsiderClusters
+import EdgarForm4
+import SQLiteTradeStore
+import TradeStore
 
 /// `ingest datasets`, `ingest daily`, `query` and `store status`, run as a user runs them, against
 /// SEC's bulk files served from 127.0.0.1 (see `BulkWorld` for the hand-computed figures).
@@ -271,5 +274,38 @@ import Testing
         #expect(d("1E+3") == 1000)
         #expect(d("0") == 0)
         #expect(d("10,50") == nil && d("") == nil && d("-") == nil && d("1e") == nil && d("12345678901234567890123") == nil)
+    }
+}
+
+/// Real filings (../shared/fixtures) through the daily path's conversion into the store.
+@Suite struct RealFilingsIntoTheStoreTests {
+    @Test(.enabled(if: Paths.fixturesAvailable, Paths.skipMessage))
+    func everyFixtureFilingLoadsWithEachRowAndOwner() async throws {
+        let dir = Paths.fixtures.appendingPathComponent("edgar/form4")
+        let store = try SQLiteTradeStore(path: Paths.tempDir("real").appendingPathComponent("t.sqlite").path)
+        var loaded = 0, rows = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() {
+            let document = try Form4Parser.parse(Array(try Data(contentsOf: dir.appendingPathComponent(name))))
+            let accession = document.accession ?? "fixture-\(loaded)-\(name.prefix(20))"
+            guard let filing = StoredFiling(document: document, accession: accession, filingDate: Day("2026-01-02")!, source: .dailyIndex) else {
+                #expect(document.documentType != "4" && document.documentType != "4/A", "\(name)")
+                continue
+            }
+            #expect(filing.owners.count == document.owners.count)
+            #expect(filing.transactions.count == document.transactions.count)
+            // Rows are numbered per table, in document order.
+            let tableI = filing.transactions.filter { $0.table == .nonDerivative }.map(\.row)
+            #expect(tableI == Array(1...max(1, tableI.count)).prefix(tableI.count).map { $0 })
+            try await store.load([filing], marking: nil)
+            loaded += 1
+            rows += filing.transactions.count
+        }
+        let status = try await store.status()
+        #expect(loaded >= 30)
+        #expect(status.filings == loaded)
+        #expect(status.transactions == rows)
+        // COUR's five 10% owners filed one purchase jointly: one transaction, five insiders.
+        let cour = try await store.clusterBuys(in: LookbackWindow(asOf: Day("2026-12-31")!, days: 365), minInsiders: 5)
+        #expect(cour.contains { $0.ticker == "COUR" && $0.insiderCount == 5 })
     }
 }
