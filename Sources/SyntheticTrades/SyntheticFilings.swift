@@ -1,0 +1,67 @@
+import Foundation
+import InsiderCore
+import TradeStore
+
+/// Deterministic, made-up Form 4 filings for load tests, the benchmark and CI's schemathesis run:
+/// `issuers` companies with a handful of insiders each, trades spread over the 400 days before
+/// the as-of date, a skewed share of filings going to the first issuer (`BUSY`), so one ticker
+/// is much busier than the rest. The same seed always gives the same filings.
+public struct SyntheticFilings: Sendable {
+    /// The as-of date the trade dates lead up to.
+    public var asOf: Day
+    /// How many issuers.
+    public var issuers: Int
+    /// The generator's seed.
+    public var seed: UInt64
+
+    /// Creates a generator.
+    public init(asOf: Day, issuers: Int = 2_000, seed: UInt64 = 42) { self.asOf = asOf; self.issuers = max(1, issuers); self.seed = seed }
+
+    /// The ticker of issuer `i` (`BUSY` for the busiest, then `T1`, `T2`, ...).
+    public func ticker(_ i: Int) -> String { i == 0 ? "BUSY" : "T\(i)" }
+
+    /// Filings `range` (accession numbers follow the index, so batches never collide).
+    public func filings(_ range: Range<Int>) -> [StoredFiling] {
+        range.map { filing($0) }
+    }
+
+    /// Filing number `n`.
+    public func filing(_ n: Int) -> StoredFiling {
+        var rng = SplitMix64(seed: seed &+ UInt64(n) &* 0x9E37_79B9_7F4A_7C15)
+        let issuer = rng.below(20) == 0 ? 0 : Int(rng.below(UInt64(issuers)))
+        let insider = Int(rng.below(8))
+        let tradeDate = asOf.adding(days: -Int(rng.below(400)))
+        let codes = ["P", "P", "P", "S", "S", "S", "M", "A", "G", "F"]
+        let transactions = (1...Int(1 + rng.below(2))).map { row -> StoredTransaction in
+            let code = codes[Int(rng.below(UInt64(codes.count)))]
+            return StoredTransaction(table: code == "M" ? .derivative : .nonDerivative, row: row, securityTitle: "Common Stock",
+                                     tradeDate: tradeDate, code: code, shares: Decimal(100 + Int(rng.below(20_000))),
+                                     price: code == "G" ? nil : Decimal(1 + Int(rng.below(20_000))) / 100,
+                                     acquiredDisposed: code == "S" || code == "F" || code == "G" ? "D" : "A",
+                                     sharesOwnedAfter: Decimal(Int(rng.below(1_000_000))), directIndirect: rng.below(4) == 0 ? "I" : "D")
+        }
+        let cik = String(format: "%010d", 1_000_000 + issuer)
+        return StoredFiling(
+            accession: String(format: "9%09d-26-%06d", issuer, n % 1_000_000) + (n >= 1_000_000 ? "-\(n / 1_000_000)" : ""),
+            formType: "4", filingDate: tradeDate.adding(days: Int(rng.below(3))), issuerCIK: cik,
+            issuerName: "Synthetic Co \(issuer)", issuerTicker: ticker(issuer), aff10b5One: rng.below(5) == 0, source: .batchRun,
+            owners: [StoredOwner(cik: String(format: "%010d", 5_000_000 + issuer * 8 + insider), name: "Insider \(issuer)-\(insider)",
+                                 isDirector: insider % 2 == 0, isOfficer: insider < 3, isTenPercentOwner: insider == 7,
+                                 officerTitle: insider < 3 ? ["CEO", "CFO", "COO"][insider] : nil)],
+            transactions: transactions)
+    }
+}
+
+/// SplitMix64: a small, fast, seedable generator (not for secrets).
+struct SplitMix64 {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: UInt64) -> UInt64 { next() % n }
+}
