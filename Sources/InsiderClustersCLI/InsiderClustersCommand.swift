@@ -17,7 +17,8 @@ struct InsiderClustersCommand: AsyncParsableCommand {
         See README.md.
         """,
         version: SourceConfig.version,
-        subcommands: [RunCommand.self, ExportCommand.self, ValidateInputCommand.self, ParseCommand.self, ServeCommand.self, APIKeyCommand.self, DevSeedCommand.self],
+        subcommands: [RunCommand.self, ExportCommand.self, ValidateInputCommand.self, ParseCommand.self,
+                      IngestCommand.self, QueryCommand.self, StoreCommand.self, ServeCommand.self, APIKeyCommand.self, DevSeedCommand.self],
         defaultSubcommand: RunCommand.self)
 }
 

@@ -15,14 +15,14 @@ public struct LoadedQuarter: Sendable, Equatable {
     public var quarter: String
     /// Form 4 and 4/A filings the quarter's ZIP held.
     public var filings: Int
-    /// The ZIP's SHA-256, lower-case hex: a re-download with the same bytes changes nothing.
-    public var zipSHA256: String
+    /// A digest of the ZIP (FNV-1a 64, hex): a re-download with the same bytes changes nothing.
+    public var zipDigest: String
     /// When it was loaded, ISO 8601 UTC.
     public var loadedAt: String
 
     /// Creates a record.
-    public init(quarter: String, filings: Int, zipSHA256: String, loadedAt: String) {
-        self.quarter = quarter; self.filings = filings; self.zipSHA256 = zipSHA256; self.loadedAt = loadedAt
+    public init(quarter: String, filings: Int, zipDigest: String, loadedAt: String) {
+        self.quarter = quarter; self.filings = filings; self.zipDigest = zipDigest; self.loadedAt = loadedAt
     }
 }
 

@@ -47,7 +47,7 @@ import Testing
         (#"{"tickers": ["AAPL", "BRK.B", "BF-B", "X1"]}"#, true), (#"{"tickers": ["ABCDEFGHIJ"]}"#, true),
         (#"{"tickers": ["ABCDEFGHIJK"]}"#, false), (#"{"tickers": [""]}"#, false), (#"{"tickers": ["A B"]}"#, false),
         (#"{"tickers": ["A$"]}"#, false), (#"{"tickers": [3]}"#, false), (#"{"tickers": "AAPL"}"#, false),
-        (#"{"source": "edgar", "tickers": ["AAPL"]}"#, true), (#"{"source": "edgar"}"#, false), (#"{"source": "bloomberg"}"#, false),
+        (#"{"source": "edgar", "tickers": ["AAPL"]}"#, true), (#"{"source": "edgar"}"#, true), (#"{"source": "bloomberg"}"#, false),
         (#"{"unknown_field": 1}"#, false), (#"[]"#, false), (#"3"#, false),
     ] as [(String, Bool)])
     func rules(json: String, valid: Bool) {

@@ -65,10 +65,6 @@ public struct RunInput: Sendable, Equatable {
                 includeIndustry: resolved["include_industry"]?.boolValue ?? true,
                 source: SourceChoice(rawValue: resolved["source"]?.stringValue ?? "openinsider") ?? .openinsider,
                 resolved: resolved)
-            // A rule across fields that a schema cannot say.
-            if input.source == .edgar && input.tickers.isEmpty {
-                return .failure(InputProblems(["input.tickers: source \"edgar\" needs at least one ticker (EDGAR has no market-wide index of purchases; see README, \"EDGAR-only mode\")"]))
-            }
             return .success(input)
         }
     }

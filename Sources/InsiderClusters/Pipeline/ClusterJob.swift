@@ -78,6 +78,11 @@ public final class ClusterJob: Sendable {
     public static let filingCache = "edgar-filings"
 
     /// Wires the sources to one shared HTTP client.
+    /// The trade store, opened on first use: every filing the run fetches is kept there.
+    let storeHandle = StoreHandle()
+    /// Notes from concurrent stages (store faults).
+    let sideNotes = NoteLog()
+
     public init(settings: JobSettings, logger: Logger) {
         self.settings = settings
         self.logger = logger
@@ -106,6 +111,7 @@ public final class ClusterJob: Sendable {
         let lookback = Lookback(asOf: settings.asOf, days: input.windowDays)
         let gathered = try await gather(lookback: lookback)
         notes.append(contentsOf: gathered.notes)
+        notes.append(contentsOf: sideNotes.all)
         let records = ClusterEngine.clusters(trades: gathered.trades, checks: gathered.checks, criteria: input.criteria,
                                              asOf: settings.asOf, dataSource: gathered.dataSource)
         let rows = records.map(\.json)
@@ -149,6 +155,9 @@ public final class ClusterJob: Sendable {
 
     func gather(lookback: Lookback) async throws -> Gathered {
         let input = settings.input
+        if input.source == .edgar && input.tickers.isEmpty {
+            return try await gatherFromStore(lookback: lookback)
+        }
         if input.source == .edgar {
             return try await gatherFromEdgar(tickers: input.tickers, lookback: lookback, why: nil)
         }
@@ -228,6 +237,7 @@ public final class ClusterJob: Sendable {
             }
             do {
                 let document = try await self.edgar.document(at: url, accession: trade.accession)
+                await self.remember(document, accession: trade.accession, filed: Day(String(trade.filingDateTime.prefix(10))), notes: self.sideNotes)
                 let matched = FilingMatch.apply(trade: trade, document: document, checkID: id)
                 return (matched.trades, matched.check)
             } catch {
@@ -257,7 +267,9 @@ public final class ClusterJob: Sendable {
             for ref in listing.filings {
                 let url = self.edgar.rawFilingURL(issuerCIK: entry.cik, ref: ref)
                 do {
-                    filings.append((ref, try await self.edgar.document(at: url, accession: ref.accession)))
+                    let document = try await self.edgar.document(at: url, accession: ref.accession)
+                    await self.remember(document, accession: ref.accession, filed: ref.filingDate, notes: self.sideNotes)
+                    filings.append((ref, document))
                 } catch let error as HTTPClientError where error.status == 404 || error.status == 403 {
                     // A listed filing whose document is gone is reported; a block or an outage is not skipped.
                     skipped.append("\(ticker) \(ref.accession): \(error)")

@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+import InsiderCore
+import TradeStore
+
+/// The three answers of SPEC section 9 and the batch job's read, each written to read like its
+/// SPEC paragraph. Only rows in force count (`superseded_by IS NULL`).
+struct StoreQueries {
+    let db: Database
+
+    /// Transactions of one code in table I, in force, with a trade date in the window.
+    static let sideFilter = """
+        t.code = ? AND t.table_code = 'N' AND t.superseded_by IS NULL AND t.trade_date >= ? AND t.trade_date <= ?
+        """
+
+    /// Per issuer: transactions counted once (a joint filing's row is one transaction), and the
+    /// distinct owner CIKs over every owner of those transactions' filings.
+    static func issuerTotals(having: String) -> String {
+        """
+        SELECT i.ticker, i.name, b.issuer_cik, b.trade_count, b.total_shares, b.total_value, b.first_date, b.last_date, c.insiders
+        FROM (
+            SELECT t.issuer_cik, COUNT(*) AS trade_count, SUM(t.shares) AS total_shares, SUM(t.value) AS total_value,
+                   MIN(t.trade_date) AS first_date, MAX(t.trade_date) AS last_date
+            FROM transactions t WHERE \(sideFilter) GROUP BY t.issuer_cik
+        ) b
+        JOIN (
+            SELECT t.issuer_cik, COUNT(DISTINCT o.owner_cik) AS insiders
+            FROM transactions t JOIN owners o ON o.accession = t.accession
+            WHERE \(sideFilter) GROUP BY t.issuer_cik \(having)
+        ) c ON c.issuer_cik = b.issuer_cik
+        JOIN issuers i ON i.issuer_cik = b.issuer_cik
+        """
+    }
+
+    func sideArguments(_ code: String, _ window: LookbackWindow) -> [any DatabaseValueConvertible] {
+        [code, window.first.description, window.last.description]
+    }
+
+    /// `buys` or `sells` of `GET /activity`: by total value descending, then ticker; at most `limit`.
+    func activitySide(code: String, window: LookbackWindow, limit: Int) throws -> [ActivityEntry] {
+        let side = sideArguments(code, window)
+        let rows = try Row.fetchAll(db, sql: StoreQueries.issuerTotals(having: "") + """
+             ORDER BY b.total_value DESC, i.ticker ASC, b.issuer_cik ASC LIMIT ?
+            """, arguments: StatementArguments(side + side + [limit]))
+        guard !rows.isEmpty else { return [] }
+        let latest = try latestOwners(code: code, window: window, issuers: rows.map { $0[2] as String })
+        return rows.map { row in
+            let cik: String = row[2]
+            let owner = latest[cik]
+            return ActivityEntry(
+                ticker: row[0], companyName: row[1], tradeCount: row[3], insiderCount: row[8],
+                totalShares: rounded(row[4]), totalValue: row[5], latestDate: Day(row[7] as String) ?? window.last,
+                latestInsider: owner?.name ?? "", latestTitle: owner.map(OwnerRelationship.title(of:)) ?? "Other")
+        }
+    }
+
+    /// The first reporting owner of each issuer's latest transaction: latest trade date, then
+    /// latest filing date, then greatest accession, then last row.
+    private func latestOwners(code: String, window: LookbackWindow, issuers: [String]) throws -> [String: StoredOwner] {
+        var out: [String: StoredOwner] = [:]
+        for chunk in issuers.chunked(400) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT x.issuer_cik, \(StoreQueries.ownerColumns("o"))
+                FROM (
+                    SELECT t.issuer_cik, t.accession, ROW_NUMBER() OVER (
+                        PARTITION BY t.issuer_cik
+                        ORDER BY t.trade_date DESC, t.filing_date DESC, t.accession DESC, t.row_index DESC) AS rank
+                    FROM transactions t WHERE \(StoreQueries.sideFilter) AND t.issuer_cik IN (\(marks))
+                ) x JOIN owners o ON o.accession = x.accession AND o.position = 1
+                WHERE x.rank = 1
+                """, arguments: StatementArguments(sideArguments(code, window) + Array(chunk)))
+            for row in rows { out[row[0]] = StoreQueries.owner(row, from: 1) }
+        }
+        return out
+    }
+
+    /// `GET /cluster-buys`: issuers with at least `minInsiders` distinct buyers (table I `P`),
+    /// by insider count descending, then total value descending, then ticker.
+    func clusterBuys(window: LookbackWindow, minInsiders: Int) throws -> [ClusterBuy] {
+        let side = sideArguments("P", window)
+        return try Row.fetchAll(db, sql: StoreQueries.issuerTotals(having: "HAVING COUNT(DISTINCT o.owner_cik) >= ?") + """
+             ORDER BY c.insiders DESC, b.total_value DESC, i.ticker ASC, b.issuer_cik ASC
+            """, arguments: StatementArguments(side + side + [minInsiders])).map { row in
+            ClusterBuy(ticker: row[0], companyName: row[1], insiderCount: row[8], tradeCount: row[3],
+                       totalShares: rounded(row[4]), totalValue: row[5],
+                       firstBuyDate: Day(row[6] as String) ?? window.first, lastBuyDate: Day(row[7] as String) ?? window.last)
+        }
+    }
+
+    /// `GET /trades/{ticker}`: every transaction in force of the issuer, newest first; nil for a
+    /// ticker never seen. A ticker is the issuer's current one, else one it filed under before.
+    func trades(ticker: String, window: LookbackWindow) throws -> [TickerTrade]? {
+        let wanted = IssuerTicker.normalised(ticker) ?? ticker.uppercased()
+        var issuers = try String.fetchAll(db, sql: "SELECT issuer_cik FROM issuers WHERE ticker = ?", arguments: [wanted])
+        if issuers.isEmpty {
+            issuers = try String.fetchAll(db, sql: "SELECT DISTINCT issuer_cik FROM filings WHERE issuer_ticker = ?", arguments: [wanted])
+        }
+        guard !issuers.isEmpty else { return nil }
+        let marks = Array(repeating: "?", count: issuers.count).joined(separator: ",")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT COALESCE(i.ticker, ?), COALESCE(i.name, f.issuer_name), t.trade_date, t.filing_date, t.code, t.security_title,
+                   t.shares, t.price, t.value, t.shares_after, t.direct_indirect, t.rule10b51, t.accession,
+                   \(StoreQueries.ownerColumns("o"))
+            FROM transactions t
+            JOIN filings f ON f.accession = t.accession
+            LEFT JOIN issuers i ON i.issuer_cik = t.issuer_cik
+            LEFT JOIN owners o ON o.accession = t.accession AND o.position = 1
+            WHERE t.issuer_cik IN (\(marks)) AND t.superseded_by IS NULL AND t.trade_date >= ? AND t.trade_date <= ?
+            ORDER BY t.trade_date DESC, t.filing_date DESC, t.accession DESC,
+                     CASE t.table_code WHEN 'N' THEN 0 ELSE 1 END, t.row_index ASC
+            """, arguments: StatementArguments([wanted] + issuers + [window.first.description, window.last.description]))
+        return rows.map { row in
+            let owner = StoreQueries.owner(row, from: 13)
+            let price: Double? = row[7]
+            let after: Double? = row[9]
+            let code: String = row[4]
+            return TickerTrade(
+                ticker: row[0], companyName: row[1], insiderName: owner.name, insiderTitle: OwnerRelationship.title(of: owner),
+                insiderRelation: OwnerRelationship.relation(of: owner), officer: owner.isOfficer, director: owner.isDirector,
+                tenPctOwner: owner.isTenPercentOwner, transactionDate: Day(row[2] as String) ?? window.last,
+                filedDate: Day(row[3] as String) ?? window.last, transactionCode: code, transactionType: TransactionType.of(code: code),
+                securityTitle: row[5], sharesTransacted: rounded(row[6]), pricePerShare: (price ?? 0) == 0 ? nil : price,
+                totalValue: row[8], sharesOwnedAfter: after.map { rounded($0) }, directOwnership: (row[10] as String?) == "D",
+                rule10b51: (row[11] as Int) != 0, accessionNumber: row[12])
+        }
+    }
+
+    /// Every transaction in force in the window, with its filing and owners.
+    func transactionsInForce(window: LookbackWindow, tickers: Set<String>?) throws -> [StoredTradeRow] {
+        var sql = """
+            SELECT t.accession, f.form_type, f.filing_date, f.acceptance, f.issuer_cik, f.issuer_name, f.issuer_ticker,
+                   t.table_code, t.row_index, t.security_title, t.trade_date, t.code, t.shares, t.price, t.acquired_disposed,
+                   t.shares_after, t.direct_indirect, t.footnote_ids, t.rule10b51
+            FROM transactions t JOIN filings f ON f.accession = t.accession
+            WHERE t.superseded_by IS NULL AND t.trade_date >= ? AND t.trade_date <= ?
+            """
+        var args: [any DatabaseValueConvertible] = [window.first.description, window.last.description]
+        if let tickers {
+            guard !tickers.isEmpty else { return [] }
+            let list = tickers.sorted()
+            let marks = Array(repeating: "?", count: list.count).joined(separator: ",")
+            sql += " AND (f.issuer_ticker IN (\(marks)) OR t.issuer_cik IN (SELECT issuer_cik FROM issuers WHERE ticker IN (\(marks))))"
+            args += list + list
+        }
+        sql += " ORDER BY t.trade_date, f.filing_date, t.accession, t.table_code DESC, t.row_index"
+        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+        let owners = try ownersByAccession(Array(Set(rows.map { $0[0] as String })))
+        return rows.map { row in
+            let accession: String = row[0]
+            let footnotes: String = row[17]
+            let transaction = StoredTransaction(
+                table: TransactionTable(rawValue: row[7]) ?? .nonDerivative, row: row[8], securityTitle: row[9],
+                tradeDate: (row[10] as String?).flatMap { Day($0) }, code: row[11], shares: decimal(row[12]), price: decimal(row[13]),
+                acquiredDisposed: row[14], sharesOwnedAfter: decimal(row[15]), directIndirect: row[16],
+                footnoteIds: footnotes.split(separator: ",").map(String.init), rule10b5_1: (row[18] as Int) != 0)
+            return StoredTradeRow(
+                accession: accession, formType: row[1], filingDate: Day(row[2] as String) ?? window.last, acceptance: row[3],
+                issuerCIK: row[4], issuerName: row[5], issuerTicker: row[6], owners: owners[accession] ?? [], transaction: transaction)
+        }
+    }
+
+    private func ownersByAccession(_ accessions: [String]) throws -> [String: [StoredOwner]] {
+        var out: [String: [StoredOwner]] = [:]
+        for chunk in accessions.chunked(500) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT o.accession, \(StoreQueries.ownerColumns("o")) FROM owners o
+                WHERE o.accession IN (\(marks)) ORDER BY o.accession, o.position
+                """, arguments: StatementArguments(Array(chunk)))
+            for row in rows { out[row[0], default: []].append(StoreQueries.owner(row, from: 1)) }
+        }
+        return out
+    }
+
+    static func ownerColumns(_ alias: String) -> String {
+        ["owner_cik", "name", "is_director", "is_officer", "is_ten_pct_owner", "is_other", "officer_title", "other_text"]
+            .map { "\(alias).\($0)" }.joined(separator: ", ")
+    }
+
+    /// An owner from the eight `ownerColumns` starting at `index` (all null from a LEFT JOIN that found none).
+    static func owner(_ row: Row, from index: Int) -> StoredOwner {
+        func flag(_ i: Int) -> Bool { ((row[index + i] as Int?) ?? 0) != 0 }
+        return StoredOwner(cik: (row[index] as String?) ?? "", name: (row[index + 1] as String?) ?? "",
+                           isDirector: flag(2), isOfficer: flag(3), isTenPercentOwner: flag(4), isOther: flag(5),
+                           officerTitle: row[index + 6], otherText: row[index + 7])
+    }
+}
+
+/// Half away from zero, as whole shares.
+func rounded(_ value: Double?) -> Int64 {
+    guard let value, value.isFinite else { return 0 }
+    return Int64(value.rounded(.toNearestOrAwayFromZero))
+}
+
+/// The shortest decimal that prints as the stored double (what was filed, for any realistic figure).
+func decimal(_ value: Double?) -> Decimal? {
+    guard let value, value.isFinite else { return nil }
+    return Decimal(string: "\(value)")
+}
