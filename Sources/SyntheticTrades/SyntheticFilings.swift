@@ -3,7 +3,7 @@ import InsiderCore
 import TradeStore
 
 /// Deterministic, made-up Form 4 filings for load tests, the benchmark and CI's schemathesis run:
-/// `issuers` companies with a handful of insiders each, trades spread over the 400 days before
+/// `issuers` companies with a handful of insiders each, trades spread over the 402 days before
 /// the as-of date, a skewed share of filings going to the first issuer (`BUSY`), so one ticker
 /// is much busier than the rest. The same seed always gives the same filings.
 public struct SyntheticFilings: Sendable {
@@ -30,7 +30,7 @@ public struct SyntheticFilings: Sendable {
         var rng = SplitMix64(seed: seed &+ UInt64(n) &* 0x9E37_79B9_7F4A_7C15)
         let issuer = rng.below(20) == 0 ? 0 : Int(rng.below(UInt64(issuers)))
         let insider = Int(rng.below(8))
-        let tradeDate = asOf.adding(days: -Int(rng.below(400)))
+        let tradeDate = asOf.adding(days: -2 - Int(rng.below(400)))   // filed by the as-of date
         let codes = ["P", "P", "P", "S", "S", "S", "M", "A", "G", "F"]
         let transactions = (1...Int(1 + rng.below(2))).map { row -> StoredTransaction in
             let code = codes[Int(rng.below(UInt64(codes.count)))]

@@ -36,10 +36,10 @@ import TradeStore
         let pro = try await api.key(.pro)
         let gate = Gate()
         let server = APIServer(store: GatedStore(base: api.store, gate: gate), settings: LiveAPI.settings(), clock: .fixed(Fixture.asOf),
-                               logger: Logger(label: "test"))
+                               logger: LiveAPI.quietLogger)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let app = server.application(host: "127.0.0.1", port: 0) { channel in portSink.yield(channel.localAddress?.port ?? 0) }
-        let group = ServiceGroup(configuration: .init(services: [app], logger: Logger(label: "test")))
+        let group = ServiceGroup(configuration: .init(services: [app], logger: LiveAPI.quietLogger))
 
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }

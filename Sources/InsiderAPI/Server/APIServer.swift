@@ -64,7 +64,8 @@ public struct APIServer: Sendable {
     public func run(host: String, port: Int) async throws {
         let logger = logger
         let app = application(host: host, port: port) { channel in
-            logger.notice("insider-clusters API listening on http://\(channel.localAddress?.description ?? "\(host):\(port)")")
+            let address = channel.localAddress
+            logger.notice("insider-clusters API listening on http://\(address?.ipAddress ?? host):\(address?.port ?? port)")
         }
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

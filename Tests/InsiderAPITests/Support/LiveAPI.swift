@@ -22,17 +22,20 @@ struct LiveAPI {
         return LiveAPI(store: store, folder: folder)
     }
 
+    /// A logger that drops everything (tests that read log lines bring their own).
+    static let quietLogger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+
     /// Settings for tests: no budget unless given, the data version read on every request.
     static func settings(rateLimits: RateLimits? = nil) -> APISettings {
         APISettings(rateLimits: rateLimits, versionCheckInterval: .zero)
     }
 
-    func server(settings: APISettings = LiveAPI.settings(), logger: Logger = Logger(label: "test")) -> APIServer {
+    func server(settings: APISettings = LiveAPI.settings(), logger: Logger = LiveAPI.quietLogger) -> APIServer {
         APIServer(store: store, settings: settings, clock: .fixed(Fixture.asOf), logger: logger)
     }
 
     /// Runs `test` with a client of a live server.
-    func run<T: Sendable>(settings: APISettings = LiveAPI.settings(), logger: Logger = Logger(label: "test"),
+    func run<T: Sendable>(settings: APISettings = LiveAPI.settings(), logger: Logger = LiveAPI.quietLogger,
                           _ test: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
         defer { try? FileManager.default.removeItem(at: folder) }
         return try await server(settings: settings, logger: logger).application(host: "127.0.0.1", port: 0).test(.live, test)
