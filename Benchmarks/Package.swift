@@ -8,8 +8,15 @@ let package = Package(
     dependencies: [
         .package(name: "insider-clusters", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
+        // The API benchmark's baseline: a minimal Hummingbird route with a constant body (api-wrk.sh).
+        .executableTarget(
+            name: "APIBaseline",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/APIBaseline"
+        ),
         .executableTarget(
             name: "ParseBench",
             dependencies: [

@@ -170,4 +170,21 @@ import TradeStore
         #expect(lines.contains { $0.contains(" 401 ") })
         #expect(!lines.contains { $0.contains(pro.key) || $0.contains("ick_wrong") })
     }
+
+    @Test func corsOnlyWhenConfigured() async throws {
+        let origin: HTTPFields = [.origin: "https://app.example"]
+        let plain = try await LiveAPI.make()
+        try await plain.run { client in
+            let response = try await client.get("/api/v1/insider/cluster-buys", headers: origin)
+            #expect(response.status == .ok)
+            #expect(response.headers[.accessControlAllowOrigin] == nil)
+        }
+        let configured = try await LiveAPI.make()
+        var settings = LiveAPI.settings()
+        settings.corsOrigin = "https://app.example"
+        try await configured.run(settings: settings) { client in
+            let response = try await client.get("/api/v1/insider/cluster-buys", headers: origin)
+            #expect(response.headers[.accessControlAllowOrigin] == "https://app.example")
+        }
+    }
 }
