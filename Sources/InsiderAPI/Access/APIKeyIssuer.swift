@@ -21,17 +21,19 @@ public enum APIKeyIssuer {
     }
 
     /// SHA-256 of `key`, lower-case hex: what the store looks keys up by.
-    public static func hash(of key: String) -> String {
-        SHA256.hash(data: Data(key.utf8)).map { hexDigits[Int($0 >> 4)] + hexDigits[Int($0 & 0x0f)] }.joined()
-    }
-
-    private static let hexDigits = (0..<16).map { String($0, radix: 16) }
+    public static func hash(of key: String) -> String { hex(SHA256.hash(data: Array(key.utf8))) }
 
     private static func randomHex(bytes: Int) -> String {
         var generator = SystemRandomNumberGenerator()   // getrandom(2) on Linux: cryptographically secure
-        return (0..<bytes).map { _ in
-            let b = UInt8.random(in: 0...255, using: &generator)
-            return hexDigits[Int(b >> 4)] + hexDigits[Int(b & 0x0f)]
-        }.joined()
+        return hex((0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+
+    /// Lower-case hex of `bytes`.
+    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0x0f)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 import Logging
 
@@ -13,8 +12,10 @@ struct AccessLogMiddleware: RouterMiddleware {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - start
-        let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-        logger.info("\(request.method.rawValue) \(Self.loggable(request)) \(response.status.code) \(String(format: "%.2f", ms))ms key=\(context.note.keyID)")
+        let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+        let hundredths = micros / 10
+        let ms = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+        logger.info("\(request.method.rawValue) \(Self.loggable(request)) \(response.status.code) \(ms)ms key=\(context.note.keyID)")
         return response
     }
 
