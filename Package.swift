@@ -36,7 +36,7 @@ let package = Package(
         // The trade store's seam: one protocol and its value types (SPEC section 8), no database.
         .target(name: "TradeStore", dependencies: ["InsiderCore"]),
         // The embedded default store: SQLite through GRDB, WAL mode, versioned migrations.
-        .target(name: "SQLiteTradeStore", dependencies: ["TradeStore", "InsiderCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SQLiteTradeStore", dependencies: ["TradeStore", "InsiderCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Input, runtime (storage, charging, HTTP), sources, ingestion and the pipeline.
         .target(
             name: "InsiderClusters",
@@ -44,8 +44,7 @@ let package = Package(
                 "InsiderCore", "OpenInsiderPages", "EdgarForm4", "TradeStore", "SQLiteTradeStore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            resources: [.copy("Resources/input_schema.json")]
+            ]
         ),
         // The Insider Trading API (SPEC section 9): Hummingbird routes over `any TradeStore`.
         .target(

@@ -8,6 +8,7 @@ let package = Package(
     dependencies: [
         .package(name: "insider-clusters", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
@@ -26,6 +27,19 @@ let package = Package(
             ],
             path: "Benchmarks/ParseBench",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // The trade store: one quarter's load and the three API queries over two years, next to a
+        // plain Python baseline (csv module into sqlite3) run on the same files in the same run.
+        .executableTarget(
+            name: "StoreBench",
+            dependencies: [
+                .product(name: "InsiderClusters", package: "insider-clusters"),
+                .product(name: "TradeStore", package: "insider-clusters"),
+                .product(name: "SQLiteTradeStore", package: "insider-clusters"),
+                .product(name: "InsiderCore", package: "insider-clusters"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Benchmarks/StoreBench"
         ),
     ]
 )

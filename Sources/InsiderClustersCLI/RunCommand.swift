@@ -82,10 +82,13 @@ struct RunCommand: AsyncParsableCommand {
             }
         } else {
             let store = LocalStorage(root: root).keyValueStore()
-            if let data = store.get(inputKey) {
+            let stored: Data?
+            // A record that exists but cannot be read is an error, never a silent run on the defaults.
+            do { stored = try store.read(inputKey) } catch { throw InputProblems(["input: \(error)"]) }
+            if let data = stored {
                 bytes = Array(data)
             } else {
-                logger.notice("no input record \(inputKey).json under \(store.dir.path): using the defaults of input_schema.json")
+                logger.notice("no input record \(inputKey).json under \(store.dir.path): using the input schema's defaults")
                 bytes = Array("{}".utf8)
             }
         }

@@ -14,10 +14,10 @@ public enum ClusterEngine {
     public static func clusters(trades: [Trade], checks: [EdgarCheck] = [], criteria: ClusterCriteria, asOf: Day,
                                 dataSource: (String) -> String = { _ in "openinsider.com" }) -> [ClusterRecord] {
         let lookback = Lookback(asOf: asOf, days: criteria.windowDays)
-        let wanted = Set(criteria.tickers.map { $0.uppercased() })
+        let wanted = Set(criteria.tickers.map(Trade.canonicalTicker))
         var byTicker: [String: [Trade]] = [:]
         for trade in Amendments.resolve(trades) {
-            let t = trade.ticker.uppercased()
+            let t = Trade.canonicalTicker(trade.ticker)
             if !wanted.isEmpty && !wanted.contains(t) { continue }
             byTicker[t, default: []].append(trade)
         }
@@ -66,7 +66,9 @@ public enum ClusterEngine {
 
         var insiders: [ClusterInsider] = order.map { key in
             let own = groups[key]!   // every key in `order` was inserted into `groups`
-            let roles = Role.ordered(own.flatMap(\.roles))
+            // An insider with no role from any title or flag is `Other` (SPEC section 3).
+            let named = Role.ordered(own.flatMap(\.roles))
+            let roles = named.isEmpty ? [Role.other] : named
             return ClusterInsider(
                 name: own[0].ownerName,
                 cik: own.lazy.compactMap(\.ownerCIK).first,

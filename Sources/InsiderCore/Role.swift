@@ -49,22 +49,19 @@ public enum RoleReader {
         return found
     }
 
-    /// The roles of an EDGAR reporting owner: its flags, plus its officer title when it is an officer.
+    /// The roles of an EDGAR reporting owner (SPEC section 3).
     ///
-    /// `otherText` is not read for role words: "Former Director and 10% Owner" does not make a
-    /// current director (DOMAIN.md 2.4).
+    /// `officerTitle` and `otherText` are read with the same token table as OpenInsider's titles;
+    /// the flags add `Director`, `10% Owner` and `Other`. `isOfficer` adds no role of its own: the
+    /// title says which officer, so an officer titled "See Remarks" is `Other`, as OpenInsider's
+    /// title for the same filing gives. An owner with no role from any of these is `Other`.
     public static func roles(isDirector: Bool, isOfficer: Bool, isTenPercentOwner: Bool, isOther: Bool,
-                             officerTitle: String?) -> Set<Role> {
-        var found = Set<Role>()
+                             officerTitle: String?, otherText: String? = nil) -> Set<Role> {
+        var found = roles(fromTitle: officerTitle).union(roles(fromTitle: otherText))
         if isDirector { found.insert(.director) }
         if isTenPercentOwner { found.insert(.tenPercentOwner) }
-        if isOfficer {
-            var fromTitle = roles(fromTitle: officerTitle)
-            // An officer whose title says nothing known ("See Remarks", blank) is still an officer.
-            if fromTitle.isEmpty || fromTitle == [.other] { fromTitle = [.officer] }
-            found.formUnion(fromTitle)
-        }
-        if isOther && found.isEmpty { found.insert(.other) }
+        if isOther { found.insert(.other) }
+        if found.isEmpty { found.insert(.other) }
         return found
     }
 
@@ -80,6 +77,9 @@ public enum RoleReader {
             let words = current.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
             var piece = words.joined(separator: " ")
             while piece.hasPrefix("*") { piece.removeFirst() }
+            piece = piece.trimmingSpaces()
+            // "Pres." is "Pres": a trailing abbreviation dot names the same role.
+            while piece.hasSuffix(".") { piece.removeLast() }
             piece = piece.trimmingSpaces()
             if !piece.isEmpty { out.append(piece.uppercased()) }
             current = ""

@@ -56,6 +56,15 @@ public struct Trade: Sendable, Hashable {
     public var isAmendment: Bool = false
     /// For an amendment: the original's filing date (`dateOfOriginalSubmission`), when known.
     public var originalFilingDate: Day?
+    /// The filing date EDGAR assigned (the Eastern calendar date, never the UTC acceptance
+    /// instant's date): what `dateOfOriginalSubmission` names. Nil reads the date of `filingDateTime`.
+    public var filingDate: Day?
+    /// The insider key of the filing's first reporting owner, when the filing was read (an amended
+    /// filing is found by issuer and first owner); nil when only this row's owner is known.
+    public var firstOwnerKey: String?
+    /// The tables the filing holds rows in, when the filing was read; nil infers them from the rows
+    /// at hand. An amendment replaces only the tables it restates.
+    public var filingTables: FilingTables?
     /// OpenInsider clipped the value at 2,147,483,647 ("at least"); `value` was recomputed from shares x price.
     public var valueWasClipped: Bool = false
 
@@ -80,9 +89,21 @@ public struct Trade: Sendable, Hashable {
     public var isSellOrExercise: Bool { ["S", "D", "M", "X"].contains(code) }
 
     /// The distinct-insider key: the owner's CIK, or where none is known the normalised name.
-    public var insiderKey: String {
-        if let ownerCIK, !ownerCIK.isEmpty { return "cik:" + ownerCIK }
-        return "name:" + Trade.normalisedName(ownerName)
+    public var insiderKey: String { Trade.insiderKey(cik: ownerCIK, name: ownerName) }
+
+    /// The distinct-insider key of an owner: its CIK (as given, 10 digits), or its normalised name.
+    public static func insiderKey(cik: String?, name: String) -> String {
+        if let cik, !cik.isEmpty { return "cik:" + cik }
+        return "name:" + normalisedName(name)
+    }
+
+    /// The filing date: `filingDate` when known, else the date part of `filingDateTime`.
+    public var effectiveFilingDate: Day? { filingDate ?? Day(String(filingDateTime.prefix(10))) }
+
+    /// A ticker as records and OpenInsider write it: upper case, class shares with `.` (`BRK.B`),
+    /// where SEC and many users write `-` (`BRK-B`).
+    public static func canonicalTicker(_ ticker: String) -> String {
+        String(ticker.uppercased().map { $0 == "-" ? "." : $0 })
     }
 
     /// Upper-cased, punctuation dropped, white space collapsed.
@@ -107,6 +128,21 @@ public struct Trade: Sendable, Hashable {
         if a.filingDateTime != b.filingDateTime { return a.filingDateTime < b.filingDateTime }
         return a.rowInFiling < b.rowInFiling
     }
+}
+
+/// Which tables of a Form 4 a filing holds rows in.
+public struct FilingTables: OptionSet, Sendable, Hashable {
+    /// The raw bits.
+    public let rawValue: Int
+    /// Creates a set from raw bits.
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// Table I, non-derivative securities.
+    public static let nonDerivative = FilingTables(rawValue: 1)
+    /// Table II, derivative securities.
+    public static let derivative = FilingTables(rawValue: 2)
+
+    /// The table a row belongs to.
+    public static func of(isDerivative: Bool) -> FilingTables { isDerivative ? .derivative : .nonDerivative }
 }
 
 /// One difference between OpenInsider's row and the filing (SPEC section 6).

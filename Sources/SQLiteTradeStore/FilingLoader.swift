@@ -74,8 +74,9 @@ struct FilingLoader {
                 """)
             transaction = try db.cachedStatement(sql: """
                 INSERT INTO transactions (accession, table_code, row_index, issuer_cik, filing_date, security_title, trade_date,
-                    code, shares, price, value, acquired_disposed, shares_after, direct_indirect, footnote_ids, rule10b51)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    code, shares, price, value, acquired_disposed, shares_after, direct_indirect, footnote_ids, rule10b51,
+                    first_owner_cik, joint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             footnote = try db.cachedStatement(sql: """
                 INSERT INTO footnotes (accession, footnote_id, text) VALUES (?, ?, ?) ON CONFLICT (accession, footnote_id) DO NOTHING
@@ -91,27 +92,34 @@ struct FilingLoader {
     }
 
     private func insert(_ f: StoredFiling, with s: Statements) throws {
-        try s.filing.execute(arguments: [
-            f.accession, f.formType, f.filingDate.description, f.acceptance, f.issuerCIK, f.issuerName, f.issuerTicker,
-            f.periodOfReport?.description, f.dateOfOriginalSubmission?.description, f.aff10b5One.map { $0 ? 1 : 0 },
-            f.source.rawValue, f.owners.first?.cik ?? "",
-        ])
+        let filed = f.filingDate.description
+        let firstOwner = f.owners.first?.cik ?? ""
+        let joint = f.owners.count > 1
+        try RowBinder.run(s.filing, in: db) { b in
+            b.text(f.accession); b.text(f.formType); b.text(filed); b.text(f.acceptance); b.text(f.issuerCIK)
+            b.text(f.issuerName); b.text(f.issuerTicker); b.text(f.periodOfReport?.description)
+            b.text(f.dateOfOriginalSubmission?.description); b.bool(f.aff10b5One); b.text(f.source.rawValue); b.text(firstOwner)
+        }
         for (i, o) in f.owners.enumerated() {
-            try s.owner.execute(arguments: [
-                f.accession, i + 1, o.cik, o.name, o.isDirector ? 1 : 0, o.isOfficer ? 1 : 0, o.isTenPercentOwner ? 1 : 0,
-                o.isOther ? 1 : 0, o.officerTitle, o.otherText,
-            ])
+            try RowBinder.run(s.owner, in: db) { b in
+                b.text(f.accession); b.int(Int64(i + 1)); b.text(o.cik); b.text(o.name); b.bool(o.isDirector); b.bool(o.isOfficer)
+                b.bool(o.isTenPercentOwner); b.bool(o.isOther); b.text(o.officerTitle); b.text(o.otherText)
+            }
         }
         for t in f.transactions {
-            try s.transaction.execute(arguments: [
-                f.accession, t.table.rawValue, t.row, f.issuerCIK, f.filingDate.description, t.securityTitle,
-                t.tradeDate?.description, t.code, t.shares.map(double), t.price.map(double), t.value, t.acquiredDisposed,
-                t.sharesOwnedAfter.map(double), t.directIndirect, t.footnoteIds.joined(separator: ","), t.rule10b5_1 ? 1 : 0,
-            ])
+            try RowBinder.run(s.transaction, in: db) { b in
+                b.text(f.accession); b.text(t.table.rawValue); b.int(Int64(t.row)); b.text(f.issuerCIK); b.text(filed)
+                b.text(t.securityTitle); b.text(t.tradeDate?.description); b.text(t.code); b.double(t.shares.map(double))
+                b.double(t.price.map(double)); b.int(t.value); b.text(t.acquiredDisposed); b.double(t.sharesOwnedAfter.map(double))
+                b.text(t.directIndirect); b.text(t.footnoteIds.joined(separator: ",")); b.bool(t.rule10b5_1)
+                b.text(firstOwner); b.bool(joint)
+            }
         }
-        for n in f.footnotes { try s.footnote.execute(arguments: [f.accession, n.id, n.text]) }
+        for n in f.footnotes {
+            try RowBinder.run(s.footnote, in: db) { b in b.text(f.accession); b.text(n.id); b.text(n.text) }
+        }
         if let ticker = IssuerTicker.normalised(f.issuerTicker) {
-            try s.issuer.execute(arguments: [f.issuerCIK, ticker, f.issuerName, f.filingDate.description])
+            try RowBinder.run(s.issuer, in: db) { b in b.text(f.issuerCIK); b.text(ticker); b.text(f.issuerName); b.text(filed) }
         }
     }
 
@@ -121,17 +129,17 @@ struct FilingLoader {
     /// every other member's rows of that table are superseded.
     private func resolve(_ key: AmendmentGroupKey) throws {
         let args: StatementArguments = [key.issuerCIK, key.ownerCIK, key.originalDate]
-        let amendments = try String.fetchAll(db, sql: """
+        let amendments = try String.fetchAll(db.cachedStatement(sql: """
             SELECT accession FROM filings
             WHERE issuer_cik = ? AND first_owner_cik = ? AND original_filing_date = ? AND form_type = '4/A'
             ORDER BY filing_date, COALESCE(acceptance, ''), accession
-            """, arguments: args)
+            """), arguments: args)
         guard !amendments.isEmpty else { return }
-        let original = try String.fetchOne(db, sql: """
+        let original = try String.fetchOne(db.cachedStatement(sql: """
             SELECT accession FROM filings
             WHERE issuer_cik = ? AND first_owner_cik = ? AND filing_date = ? AND form_type = '4'
             ORDER BY COALESCE(acceptance, '') DESC, accession DESC LIMIT 1
-            """, arguments: args)
+            """), arguments: args)
         let group = (original.map { [$0] } ?? []) + amendments
         let marks = Array(repeating: "?", count: group.count).joined(separator: ",")
         for table in [TransactionTable.nonDerivative, .derivative] {

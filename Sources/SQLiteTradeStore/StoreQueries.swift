@@ -13,23 +13,46 @@ struct StoreQueries {
         t.code = ? AND t.table_code = 'N' AND t.superseded_by IS NULL AND t.trade_date >= ? AND t.trade_date <= ?
         """
 
-    /// Per issuer: transactions counted once (a joint filing's row is one transaction), and the
-    /// distinct owner CIKs over every owner of those transactions' filings.
-    static func issuerTotals(having: String) -> String {
+    /// Per issuer, in one pass over the covering index: transactions counted once (a joint
+    /// filing's row is one transaction) and the distinct first owners; `joint` says whether a
+    /// joint filing is among them, whose other owners `exactInsiders` adds.
+    static func issuerTotals(having: String, orderAndLimit: String) -> String {
         """
-        SELECT i.ticker, i.name, b.issuer_cik, b.trade_count, b.total_shares, b.total_value, b.first_date, b.last_date, c.insiders
+        SELECT i.ticker, i.name, b.issuer_cik, b.trade_count, b.total_shares, b.total_value, b.first_date, b.last_date,
+               b.first_owners, b.joint
         FROM (
             SELECT t.issuer_cik, COUNT(*) AS trade_count, SUM(t.shares) AS total_shares, SUM(t.value) AS total_value,
-                   MIN(t.trade_date) AS first_date, MAX(t.trade_date) AS last_date
-            FROM transactions t WHERE \(sideFilter) GROUP BY t.issuer_cik
+                   MIN(t.trade_date) AS first_date, MAX(t.trade_date) AS last_date,
+                   COUNT(DISTINCT t.first_owner_cik) AS first_owners, MAX(t.joint) AS joint
+            FROM transactions t WHERE \(sideFilter) GROUP BY t.issuer_cik \(having)
         ) b
-        JOIN (
-            SELECT t.issuer_cik, COUNT(DISTINCT o.owner_cik) AS insiders
-            FROM transactions t JOIN owners o ON o.accession = t.accession
-            WHERE \(sideFilter) GROUP BY t.issuer_cik \(having)
-        ) c ON c.issuer_cik = b.issuer_cik
         JOIN issuers i ON i.issuer_cik = b.issuer_cik
+        \(orderAndLimit)
         """
+    }
+
+    /// Distinct owner CIKs over every owner of the issuers' transactions (for issuers with a joint filing).
+    func exactInsiders(code: String, window: LookbackWindow, issuers: [String]) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for chunk in issuers.chunked(400) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT t.issuer_cik, COUNT(DISTINCT o.owner_cik) FROM transactions t JOIN owners o ON o.accession = t.accession
+                WHERE \(StoreQueries.sideFilter) AND t.issuer_cik IN (\(marks)) GROUP BY t.issuer_cik
+                """, arguments: StatementArguments(sideArguments(code, window) + Array(chunk)))
+            for row in rows { out[row[0]] = row[1] }
+        }
+        return out
+    }
+
+    /// Issuer totals with exact insider counts.
+    func totals(code: String, window: LookbackWindow, having: String, orderAndLimit: String,
+                extra: [any DatabaseValueConvertible]) throws -> [(row: Row, insiders: Int)] {
+        let rows = try Row.fetchAll(db, sql: StoreQueries.issuerTotals(having: having, orderAndLimit: orderAndLimit),
+                                    arguments: StatementArguments(sideArguments(code, window) + extra))
+        let joint = rows.filter { ($0[9] as Int) != 0 }.map { $0[2] as String }
+        let exact = joint.isEmpty ? [:] : try exactInsiders(code: code, window: window, issuers: joint)
+        return rows.map { ($0, exact[$0[2] as String] ?? $0[8]) }
     }
 
     func sideArguments(_ code: String, _ window: LookbackWindow) -> [any DatabaseValueConvertible] {
@@ -38,17 +61,15 @@ struct StoreQueries {
 
     /// `buys` or `sells` of `GET /activity`: by total value descending, then ticker; at most `limit`.
     func activitySide(code: String, window: LookbackWindow, limit: Int) throws -> [ActivityEntry] {
-        let side = sideArguments(code, window)
-        let rows = try Row.fetchAll(db, sql: StoreQueries.issuerTotals(having: "") + """
-             ORDER BY b.total_value DESC, i.ticker ASC, b.issuer_cik ASC LIMIT ?
-            """, arguments: StatementArguments(side + side + [limit]))
+        let rows = try totals(code: code, window: window, having: "",
+                              orderAndLimit: "ORDER BY b.total_value DESC, i.ticker ASC, b.issuer_cik ASC LIMIT ?", extra: [limit])
         guard !rows.isEmpty else { return [] }
-        let latest = try latestOwners(code: code, window: window, issuers: rows.map { $0[2] as String })
-        return rows.map { row in
+        let latest = try latestOwners(code: code, window: window, issuers: rows.map { $0.row[2] as String })
+        return rows.map { (row, insiders) in
             let cik: String = row[2]
             let owner = latest[cik]
             return ActivityEntry(
-                ticker: row[0], companyName: row[1], tradeCount: row[3], insiderCount: row[8],
+                ticker: row[0], companyName: row[1], tradeCount: row[3], insiderCount: insiders,
                 totalShares: rounded(row[4]), totalValue: row[5], latestDate: Day(row[7] as String) ?? window.last,
                 latestInsider: owner?.name ?? "", latestTitle: owner.map(OwnerRelationship.title(of:)) ?? "Other")
         }
@@ -78,13 +99,16 @@ struct StoreQueries {
     /// `GET /cluster-buys`: issuers with at least `minInsiders` distinct buyers (table I `P`),
     /// by insider count descending, then total value descending, then ticker.
     func clusterBuys(window: LookbackWindow, minInsiders: Int) throws -> [ClusterBuy] {
-        let side = sideArguments("P", window)
-        return try Row.fetchAll(db, sql: StoreQueries.issuerTotals(having: "HAVING COUNT(DISTINCT o.owner_cik) >= ?") + """
-             ORDER BY c.insiders DESC, b.total_value DESC, i.ticker ASC, b.issuer_cik ASC
-            """, arguments: StatementArguments(side + side + [minInsiders])).map { row in
-            ClusterBuy(ticker: row[0], companyName: row[1], insiderCount: row[8], tradeCount: row[3],
+        let rows = try totals(code: "P", window: window, having: "HAVING COUNT(DISTINCT t.first_owner_cik) >= ? OR MAX(t.joint) = 1",
+                              orderAndLimit: "", extra: [minInsiders])
+        return rows.filter { $0.insiders >= minInsiders }.map { (row, insiders) in
+            ClusterBuy(ticker: row[0], companyName: row[1], insiderCount: insiders, tradeCount: row[3],
                        totalShares: rounded(row[4]), totalValue: row[5],
                        firstBuyDate: Day(row[6] as String) ?? window.first, lastBuyDate: Day(row[7] as String) ?? window.last)
+        }.sorted { a, b in
+            if a.insiderCount != b.insiderCount { return a.insiderCount > b.insiderCount }
+            if a.totalValue != b.totalValue { return a.totalValue > b.totalValue }
+            return a.ticker < b.ticker
         }
     }
 

@@ -69,14 +69,18 @@ public enum TradeStoreSchema {
             direct_indirect TEXT,
             footnote_ids TEXT NOT NULL,
             rule10b51 INTEGER NOT NULL,
+            first_owner_cik TEXT NOT NULL,
+            joint INTEGER NOT NULL,
             superseded_by TEXT,
             PRIMARY KEY (accession, table_code, row_index)
         )
         """,
-        // The market-wide queries (activity, cluster buys) read rows in force by code and date.
+        // The market-wide queries (activity, cluster buys) read rows in force by code and date from
+        // this index alone: the first owner and a joint-filing flag are copied onto each row so the
+        // distinct insiders of single-owner filings need no join.
         """
         CREATE INDEX transactions_in_force_by_code_and_date
-            ON transactions (code, trade_date, table_code, issuer_cik, value, shares)
+            ON transactions (code, trade_date, table_code, issuer_cik, value, shares, first_owner_cik, joint)
             WHERE superseded_by IS NULL
         """,
         // The per-ticker query reads one issuer's rows by date.

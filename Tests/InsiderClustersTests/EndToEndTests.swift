@@ -215,6 +215,18 @@ import Testing
         #expect(summary.notes.contains { $0.contains("stopped 1 row") })
     }
 
+    @Test func actorStartAlreadyChargedByThePlatformIsNotChargedAgain() async throws {
+        let h = try Harness()
+        let summary = try await h.run(env: ["APIFY_CHARGED_ACTOR_EVENT_COUNTS": #"{"actor-start": 1}"#])
+        #expect(try h.charges().map { $0["eventName"]?.stringValue } == ["cluster-record", "cluster-record"])
+        #expect(summary.charges["actor-start"] == 1)   // the platform's count, not a second charge
+        // The platform's actor-start counts against the budget: $0.26 leaves room for one row.
+        let budgeted = try Harness()
+        let s = try await budgeted.run(env: ["APIFY_CHARGED_ACTOR_EVENT_COUNTS": #"{"actor-start": 1}"#, "ACTOR_MAX_TOTAL_CHARGE_USD": "0.26"])
+        #expect(try budgeted.charges().map { $0["eventName"]?.stringValue } == ["cluster-record"])
+        #expect(s.rowsWritten == 1 && s.rowsStoppedByBudget == 1)
+    }
+
     @Test func sellsAreKeptWhenAsked() async throws {
         let h = try Harness()
         _ = try await h.run(input: #"{"exclude_sells": false}"#)

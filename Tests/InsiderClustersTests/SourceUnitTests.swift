@@ -2,6 +2,7 @@
 import Foundation
 @testable import InsiderClusters
 import InsiderCore
+import Logging
 import Testing
 
 @Suite struct FilingMatchTests {
@@ -34,6 +35,30 @@ import Testing
         #expect(trades.map(\.rowInFiling) == [0, 1])
         #expect(trades.allSatisfy { $0.origin == .verifiedFiling && $0.checkID == 3 && $0.ownerName == "Owner, The" })
         #expect(Set(trades.compactMap(\.economicID)).count == 2)
+    }
+
+    @Test func edgarOnlyTradesTakeTheFilingsIssuerNameAndAmendmentFacts() throws {
+        let doc = document(rows: [("P", "2026-04-06", 1000, 10)], type: "4/A")
+        let ref = EdgarFilingRef(accession: "0000000001-26-000009", form: "4/A", filingDate: Day("2026-04-08")!,
+                                 acceptance: "2026-04-08 20:30:00", fileName: "form4.xml")
+        let trades = EdgarTrades.trades(ticker: "ISS", issuerCIK: "1", companyName: "ISSUER INC (submissions)", sector: "Widgets",
+                                        filings: [(ref, doc)])
+        let t = try #require(trades.first)
+        #expect(t.companyName == "Issuer Inc")
+        #expect(t.filingDate == Day("2026-04-08") && t.filingDateTime == "2026-04-08 20:30:00")
+        #expect(t.isAmendment && t.originalFilingDate == Day("2026-04-02"))
+        #expect(t.firstOwnerKey == "cik:0000000007" && t.filingTables == .nonDerivative)
+        #expect(t.roles == [.director])
+    }
+
+    @Test func anAmendedSaleShownBeforeTheWindowBecomesItsFilingRows() throws {
+        var sale = oiBuy(date: "2026-03-30")
+        sale.code = "S"
+        let doc = document(rows: [("S", "2026-03-30", 10, 9), ("S", "2026-04-06", 20, 9), ("P", "2026-04-06", 5, 9)])
+        let rows = try #require(FilingMatch.expand(trade: sale, document: doc))
+        #expect(rows.map(\.tradeDate.description) == ["2026-03-30", "2026-04-06"])
+        #expect(rows.map(\.shares) == [10, 20] && rows.map(\.rowInFiling) == [0, 1])
+        #expect(FilingMatch.expand(trade: sale, document: document(owners: ["0000000008", "0000000009"], rows: [("S", "2026-04-06", 1, 1)])) == nil)
     }
 
     @Test func disagreementsUseTheFilingAndAreListed() throws {
@@ -148,6 +173,14 @@ import Testing
         #expect(root["sicDescription"]?.stringValue?.isEmpty == false)
     }
 
+    @Test func acceptanceTimesAreReadAsNewYorkWallClockNeverAsFilingDates() throws {
+        // The JSON's acceptanceDateTime is UTC; filingDate is the Eastern date (DOMAIN.md 2.13).
+        let recent = try JSONValue.parse(#"{"accessionNumber": ["0000000001-26-000001", "0000000001-26-000002"], "filingDate": ["2026-01-12", "2026-04-08"], "acceptanceDateTime": ["2026-01-13T00:04:08.000Z", "2026-04-09T00:30:00.000Z"], "form": ["4", "4/A"], "primaryDocument": ["xslF345X05/a.xml", "xslF345X05/b.xml"]}"#)
+        let refs = EdgarSource.parseRecentFilings(recent, from: Day("2026-01-01")!, to: Day("2026-12-31")!)
+        #expect(refs.map(\.acceptance) == ["2026-01-12 19:04:08", "2026-04-08 20:30:00"])   // EST in January, EDT in April
+        #expect(refs.map(\.filingDate) == [Day("2026-01-12")!, Day("2026-04-08")!])
+    }
+
     @Test func padsCIKs() {
         #expect(InsiderClusters.padCIK("320193") == "0000320193")
         #expect(InsiderClusters.padCIK("0000320193") == "0000320193")
@@ -174,21 +207,103 @@ import Testing
         }
     }
 
-    /// The limiter's guarantee, counted in a sliding window over the grants it hands out.
-    @Test func rateLimiterNeverExceedsItsWindow() async throws {
-        let limiter = RateLimiter(requestsPerSecond: 40, maxInWindow: 10, window: .milliseconds(500))
-        let clock = ContinuousClock()
-        let grants = try await withThrowingTaskGroup(of: ContinuousClock.Instant.self) { group in
-            for _ in 0..<30 { group.addTask { try await limiter.acquire(); return clock.now } }
-            var out: [ContinuousClock.Instant] = []
+    /// The limiter's guarantee, counted in a sliding window over the grants it hands out, on a
+    /// virtual clock: exact, with no wall-clock margin.
+    @Test(arguments: [(40.0, 10, 500), (8.0, 8, 1050), (3.0, 3, 1050)] as [(Double, Int, Int)])
+    func rateLimiterNeverExceedsItsWindow(rps: Double, cap: Int, windowMS: Int) async throws {
+        let window = Duration.milliseconds(windowMS)
+        let limiter = RateLimiter(requestsPerSecond: rps, maxInWindow: cap, window: window, clock: VirtualClock())
+        let grants = try await withThrowingTaskGroup(of: Duration.self) { group in
+            for _ in 0..<50 { group.addTask { try await limiter.acquire() } }
+            var out: [Duration] = []
             for try await g in group { out.append(g) }
             return out.sorted()
         }
+        #expect(grants.count == 50)
         var worst = 0
         for (i, start) in grants.enumerated() {
-            worst = max(worst, grants[i...].prefix { $0 - start < .milliseconds(500) }.count)
+            worst = max(worst, grants[i...].prefix { $0 - start < window }.count)
         }
-        #expect(worst <= 10)
-        #expect(grants.count == 30)
+        #expect(worst <= cap)
+        #expect(zip(grants, grants.dropFirst()).allSatisfy { $1 - $0 >= limiter.interval })
+    }
+
+    @Test func aPauseHoldsEveryTaskOfTheSource() async throws {
+        let clock = VirtualClock()
+        let limiter = RateLimiter(requestsPerSecond: 10, maxInWindow: 10, clock: clock)
+        let first = try await limiter.acquire()
+        await limiter.pause(for: .seconds(600))
+        let later = try await withThrowingTaskGroup(of: Duration.self) { group in
+            for _ in 0..<5 { group.addTask { try await limiter.acquire() } }
+            var out: [Duration] = []
+            for try await g in group { out.append(g) }
+            return out
+        }
+        #expect(later.allSatisfy { $0 >= first + .seconds(600) })
+        // A shorter pause does not cut a running one short.
+        await limiter.pause(for: .seconds(1))
+        #expect(await limiter.pausedUntilInstant >= first + .seconds(600))
+    }
+
+    @Test func openInsiderIsCappedAtThreeRequestsInAnySecond() async throws {
+        for rps in ["10", "3", "1"] {
+            let config = try SourceConfig.fromEnvironment(["OPENINSIDER_RPS": rps])
+            let source = OpenInsiderSource(http: HTTPClient(), config: config, logger: Logger(label: "test"))
+            #expect(source.limiter.maxInWindow <= 3, "OPENINSIDER_RPS=\(rps)")
+            #expect(source.limiter.interval >= .milliseconds(333), "OPENINSIDER_RPS=\(rps)")
+        }
+    }
+
+    /// SEC's block page seen by one request pauses the whole SEC limiter, so no other task sends
+    /// anything until the pause is over; the request is then retried and succeeds.
+    @Test(.enabled(if: Paths.fixturesAvailable, Paths.skipMessage))
+    func secBlockPausesTheSharedLimiter() async throws {
+        let block = try Paths.fixture("edgar/other/sec_rate_limit_exceeded_page.html")
+        let routes = Routes()
+        routes.on("/blocked", CannedResponse(status: 403, headers: [("Content-Type", "text/html")], body: block), .text(200, "<ownershipDocument/>"))
+        routes.on("/other", .text(200, "fine"))
+        let server = try TestHTTPServer(handler: routes.handler)
+        defer { server.stop() }
+        let clock = VirtualClock()
+        let limiter = RateLimiter(requestsPerSecond: 10, maxInWindow: 10, clock: clock)
+        let client = HTTPClient(policy: RetryPolicy(maxRetries: 2, throttlePause: .seconds(600)))
+        _ = try await client.get(URL(string: server.baseURL + "/blocked")!, headers: [:], limiter: limiter, judge: EdgarSource.judge)
+        #expect(server.requests(pathPrefix: "/blocked").count == 2)
+        #expect(clock.now >= .seconds(600))   // the retry waited out the pause on the shared limiter
+        // Another task of the same source starting during the pause waits for its end too.
+        let paused = await limiter.pausedUntilInstant
+        #expect(paused >= .seconds(600))
+        #expect(try await limiter.acquire() >= paused)
+    }
+
+    @Test func onlyWhatCanSucceedIsRetried() async throws {
+        let routes = Routes()
+        routes.on("/slow", .text(408, "request timeout"), .text(200, "ok"))
+        routes.on("/gone", .text(410, "gone"))
+        let server = try TestHTTPServer(handler: routes.handler)
+        defer { server.stop() }
+        let client = HTTPClient(policy: RetryPolicy(maxRetries: 3, baseDelay: .milliseconds(1), maxDelay: .milliseconds(2)))
+        let limiter = RateLimiter(requestsPerSecond: 1000, maxInWindow: 1000)
+        // 408 is worth another try.
+        let ok = try await client.get(URL(string: server.baseURL + "/slow")!, headers: [:], limiter: limiter)
+        #expect(ok.status == 200 && server.requests(pathPrefix: "/slow").count == 2)
+        // Other 4xx: no.
+        await #expect(throws: HTTPClientError.self) { try await client.get(URL(string: server.baseURL + "/gone")!, headers: [:], limiter: limiter) }
+        #expect(server.requests(pathPrefix: "/gone").count == 1)
+        // TLS to a server that speaks plain HTTP fails the same way every time: one attempt.
+        let tls = URL(string: "https://127.0.0.1:\(server.port)/tls")!
+        do {
+            _ = try await client.get(tls, headers: [:], limiter: limiter)
+            Issue.record("a TLS handshake with a plain HTTP server succeeded")
+        } catch let HTTPClientError.unreachable(_, attempts, reason) {
+            #expect(attempts == 1, "\(reason)")
+        }
+        // A URL the client cannot use at all: one attempt.
+        do {
+            _ = try await client.get(URL(string: "gopher://127.0.0.1:\(server.port)/x")!, headers: [:], limiter: limiter)
+            Issue.record("a gopher URL was fetched")
+        } catch let HTTPClientError.unreachable(_, attempts, reason) {
+            #expect(attempts == 1, "\(reason)")
+        }
     }
 }

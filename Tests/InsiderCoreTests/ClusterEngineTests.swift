@@ -175,9 +175,14 @@ func criteria(min: Int = 3, value: Int64 = 25000, excludeSells: Bool = true, lim
         #expect(resolved.map(\.accession) == ["amend", "b"])
         let r = try #require(ClusterEngine.clusters(trades: [original, amended, other], criteria: criteria(min: 2, value: 0), asOf: asOf).first)
         #expect(r.totalSharesBought == 1300)
-        // An amendment of another date leaves the original alone.
-        amended.tradeDate = day("2026-04-05")
-        #expect(Amendments.resolve([original, amended, other]).count == 3)
+    }
+
+    @Test func anInsiderWithNoRoleIsOther() throws {
+        let trades = [buy(cik: "1", name: "A", title: "", date: "2026-04-01"), buy(cik: "2", name: "B", title: "CEO", date: "2026-04-02"),
+                      buy(cik: "2", name: "B", title: "", date: "2026-04-03")]
+        let r = try #require(ClusterEngine.clusters(trades: trades, criteria: criteria(min: 2, value: 0), asOf: asOf).first)
+        #expect(r.insiders.map(\.roles) == [[.other], [.ceo]])   // an empty title on one buy adds nothing to a CEO
+        #expect(r.insiderRoles == [.ceo, .other])
     }
 
     @Test func zeroFirstPriceGivesNoMove() throws {

@@ -70,13 +70,31 @@ import Testing
         #expect(RoleReader.weight(of: [.director, .ceo]) == 5)
     }
 
-    @Test func edgarFlags() {
-        #expect(RoleReader.roles(isDirector: true, isOfficer: true, isTenPercentOwner: true, isOther: false, officerTitle: "CEO") == [.director, .ceo, .tenPercentOwner])
-        #expect(RoleReader.roles(isDirector: false, isOfficer: true, isTenPercentOwner: false, isOther: false, officerTitle: nil) == [.officer])
-        #expect(RoleReader.roles(isDirector: false, isOfficer: true, isTenPercentOwner: false, isOther: false, officerTitle: "See Remarks") == [.officer])
-        // Role words in otherText do not make a current director.
-        #expect(RoleReader.roles(isDirector: false, isOfficer: false, isTenPercentOwner: false, isOther: true, officerTitle: nil) == [.other])
-        #expect(RoleReader.roles(isDirector: false, isOfficer: false, isTenPercentOwner: true, isOther: true, officerTitle: nil) == [.tenPercentOwner])
+    @Test func edgarFlagsAndTitlesFollowSpecSection3() {
+        func roles(director: Bool = false, officer: Bool = false, tenPercent: Bool = false, other: Bool = false,
+                   title: String? = nil, otherText: String? = nil) -> [Role] {
+            Role.ordered(RoleReader.roles(isDirector: director, isOfficer: officer, isTenPercentOwner: tenPercent, isOther: other,
+                                          officerTitle: title, otherText: otherText))
+        }
+        #expect(roles(director: true, officer: true, tenPercent: true, title: "CEO") == [.ceo, .tenPercentOwner, .director])
+        // isOfficer adds no role of its own: the title says which, and "See Remarks" is Other, as on OpenInsider.
+        #expect(roles(officer: true, title: "See Remarks") == [.other])
+        #expect(roles(officer: true, title: "Chief Technology Officer") == [.officer])
+        #expect(roles(officer: true, title: "President and Chief Executive Officer") == [.ceo, .president])
+        // No role from any flag or title: Other.
+        #expect(roles(officer: true) == [.other])
+        #expect(roles() == [.other])
+        // otherText is read with the same token table; isOther adds Other.
+        #expect(roles(other: true, otherText: "Chief Revenue Officer") == [.officer, .other])
+        #expect(roles(other: true) == [.other])
+        #expect(roles(tenPercent: true, other: true) == [.tenPercentOwner, .other])
+    }
+
+    @Test func aTrailingAbbreviationDotNamesTheSameRole() {
+        #expect(Role.ordered(RoleReader.roles(fromTitle: "Pres.")) == [.president])
+        #expect(Role.ordered(RoleReader.roles(fromTitle: "Pres. & CEO")) == [.ceo, .president])
+        #expect(Role.ordered(RoleReader.roles(fromTitle: "Dir.")) == [.director])
+        #expect(Role.ordered(RoleReader.roles(fromTitle: "Exec. COB")) == [.chairman])
     }
 
     @Test func orderedByWeightThenName() {

@@ -53,26 +53,20 @@ public struct InputSchema: Sendable {
     /// False rejects fields the schema does not name.
     public var additionalProperties: Bool
 
-    /// Finds and reads the schema: `INSIDER_CLUSTERS_INPUT_SCHEMA`, then `input_schema.json` in the
-    /// working directory, then the nearest one above the executable (a checkout's `.build/...`),
-    /// then the copy bundled next to the executable at build time.
+    /// The schema in force: the file `INSIDER_CLUSTERS_INPUT_SCHEMA` names when it is set, else the
+    /// product's own schema compiled into the binary. A stray `input_schema.json` in the working
+    /// directory never replaces the product's rules, and the binary runs from any folder.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> InputSchema {
-        let fm = FileManager.default
-        var candidates: [URL] = []
-        if let explicit = environment.nonEmpty("INSIDER_CLUSTERS_INPUT_SCHEMA") { candidates.append(URL(fileURLWithPath: explicit)) }
-        candidates.append(URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("input_schema.json"))
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        var dir = executable.deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(dir.appendingPathComponent("input_schema.json"))
-            candidates.append(dir.appendingPathComponent("insider-clusters_InsiderClusters.resources/input_schema.json"))
-            dir = dir.deletingLastPathComponent()
+        guard let explicit = environment.nonEmpty("INSIDER_CLUSTERS_INPUT_SCHEMA") else { return try bundled() }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: explicit)) } catch {
+            throw InputSchemaError("INSIDER_CLUSTERS_INPUT_SCHEMA: cannot read \(explicit): \(error.localizedDescription)")
         }
-        for url in candidates where fm.fileExists(atPath: url.path) {
-            return try InputSchema(bytes: Array(try Data(contentsOf: url)))
-        }
-        throw InputSchemaError("input_schema.json not found (set INSIDER_CLUSTERS_INPUT_SCHEMA to its path)")
+        return try InputSchema(bytes: Array(data))
     }
+
+    /// The product's own schema (the top-level `input_schema.json`, compiled in).
+    public static func bundled() throws -> InputSchema { try InputSchema(bytes: Array(BundledInputSchema.text.utf8)) }
 
     /// Reads a schema document.
     public init(bytes: [UInt8]) throws {

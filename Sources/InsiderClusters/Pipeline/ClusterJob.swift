@@ -102,7 +102,7 @@ public final class ClusterJob: Sendable {
                                   alreadyCharged: settings.alreadyCharged, log: settings.storage.dataset(ClusterJob.chargingLog),
                                   runKey: ledger.start.runKey)
         var notes: [String] = []
-        guard try charger.charge(Pricing.actorStart, key: ledger.startKey) else {
+        guard try charger.chargeOncePerRun(Pricing.actorStart, key: ledger.startKey) else {
             notes.append("the budget ACTOR_MAX_TOTAL_CHARGE_USD=\(settings.maxTotalChargeUSD.map { "\($0)" } ?? "") does not cover actor-start; nothing was fetched, written or charged")
             try ledger.finish()
             return summary(started: started, outcome: nil, found: 0, tickers: 0, charger: charger, source: "none", notes: notes, resumed: ledger.start.resumed)
@@ -120,10 +120,18 @@ public final class ClusterJob: Sendable {
             notes.append("the budget ACTOR_MAX_TOTAL_CHARGE_USD stopped \(outcome.stoppedByBudget) row(s): each costs \(charger.price(Pricing.clusterRecord)) USD")
         }
         if outcome.recoveredCharges > 0 { notes.append("charged \(outcome.recoveredCharges) row(s) an interrupted attempt had written") }
+        let cacheFailures = edgar.cacheWriteFailures
+        if let first = cacheFailures.first {
+            notes.append("filing cache: \(cacheFailures.count) fetched filing(s) could not be cached and will be fetched again next run (first: \(first))")
+        }
         try ledger.finish()
-        let s = summary(started: started, outcome: outcome, found: records.count, tickers: gathered.tickers, charger: charger,
+        var s = summary(started: started, outcome: outcome, found: records.count, tickers: gathered.tickers, charger: charger,
                         source: gathered.sourceLabel, notes: notes, resumed: ledger.start.resumed)
-        try? settings.storage.keyValueStore().set("RUN_SUMMARY", Data((s.json.prettyText + "\n").utf8))
+        do { try settings.storage.keyValueStore().set("RUN_SUMMARY", Data((s.json.prettyText + "\n").utf8)) } catch {
+            // The rows and charges are committed; only the record of the summary is missing.
+            logger.warning("RUN_SUMMARY not written: \(error)")
+            s.notes.append("RUN_SUMMARY was not written: \(error)")
+        }
         return s
     }
 
@@ -159,7 +167,7 @@ public final class ClusterJob: Sendable {
             return try await gatherFromStore(lookback: lookback)
         }
         if input.source == .edgar {
-            return try await gatherFromEdgar(tickers: input.tickers, lookback: lookback, why: nil)
+            return try await gatherFromEdgar(tickers: ClusterJob.canonicalTickers(input.tickers), lookback: lookback, why: nil)
         }
         do {
             return try await gatherFromOpenInsider(lookback: lookback)
@@ -175,7 +183,8 @@ public final class ClusterJob: Sendable {
                 throw SourceError.allSourcesFailed(reasons)
             }
             logger.warning("OpenInsider unreachable (\(error)); falling back to SEC EDGAR for \(input.tickers.count) ticker(s)")
-            return try await gatherFromEdgar(tickers: input.tickers, lookback: lookback, why: "OpenInsider unreachable: \(error)")
+            return try await gatherFromEdgar(tickers: ClusterJob.canonicalTickers(input.tickers), lookback: lookback,
+                                             why: "OpenInsider unreachable: \(error)")
         }
     }
 
@@ -186,7 +195,7 @@ public final class ClusterJob: Sendable {
             candidates = try await openInsider.discover(lookback: lookback, minInsiders: input.minClusterSize)
             logger.info("discovery: \(candidates.count) candidate ticker(s) with \(input.minClusterSize)+ insiders buying")
         } else {
-            candidates = input.tickers.map { Candidate(ticker: $0, foundBy: ["tickers"]) }
+            candidates = ClusterJob.canonicalTickers(input.tickers).map { Candidate(ticker: $0, foundBy: ["tickers"]) }
         }
         let progress = Progress(total: candidates.count, logger: logger, http: http)
         let pages = try await forEach(candidates, concurrency: settings.sources.concurrency) { candidate in
@@ -196,13 +205,21 @@ public final class ClusterJob: Sendable {
         }
         var trades: [Trade] = []
         var buysToCheck: [(row: OpenInsiderRow, trade: Trade)] = []
+        var rowsToExpand: [(row: OpenInsiderRow, trade: Trade)] = []
         for (candidate, page) in pages {
             for (row, trade) in OpenInsiderTrades.trades(from: page, candidate: candidate) {
-                if trade.isBuy && lookback.contains(trade.tradeDate) { buysToCheck.append((row, trade)) } else { trades.append(trade) }
+                if trade.isBuy && ClusterJob.needsFiling(row: row, trade: trade, lookback: lookback) {
+                    buysToCheck.append((row, trade))
+                } else if trade.isSellOrExercise && (trade.isAmendment || (row.xFlags.contains("M") && !lookback.contains(trade.tradeDate))) {
+                    rowsToExpand.append((row, trade))
+                } else {
+                    trades.append(trade)
+                }
             }
         }
         let verified = try await verify(buysToCheck)
         trades.append(contentsOf: verified.trades)
+        trades.append(contentsOf: try await expand(rowsToExpand))
         let byTicker = Dictionary(candidates.map { ($0.ticker, $0) }, uniquingKeysWith: { a, _ in a })
         let secUsed = edgar.isEnabled
         let dataSource: @Sendable (String) -> String = { ticker in
@@ -222,11 +239,24 @@ public final class ClusterJob: Sendable {
                         tickers: candidates.count, notes: notes)
     }
 
+    /// The input tickers as OpenInsider and the records write them (`BRK-B` is `BRK.B`), each once.
+    static func canonicalTickers(_ tickers: [String]) -> [String] {
+        var seen = Set<String>()
+        return tickers.map(Trade.canonicalTicker).filter { seen.insert($0).inserted }
+    }
+
+    /// Whether a purchase row must be read from its filing: it is in the window; or it shows the
+    /// earliest of several trades (X flag `M`), later ones of which may be in the window; or it is
+    /// an amendment, whose `dateOfOriginalSubmission` (only in the XML) finds the filing it replaces.
+    static func needsFiling(row: OpenInsiderRow, trade: Trade, lookback: Lookback) -> Bool {
+        lookback.contains(trade.tradeDate) || trade.isAmendment || row.xFlags.contains("M")
+    }
+
     /// Cross-checks every qualifying buy against its Form 4; a filing that cannot be had leaves the
     /// buy on OpenInsider's values and is reported, never dropped.
     func verify(_ buys: [(row: OpenInsiderRow, trade: Trade)]) async throws -> (trades: [Trade], checks: [EdgarCheck]) {
         let blocked = BlockFlag()
-        let results = try await forEach(Array(buys.enumerated()), concurrency: 4) { (id, pair) -> ([Trade], EdgarCheck) in
+        let results = try await forEach(Array(buys.enumerated()), concurrency: settings.sources.concurrency) { (id, pair) -> ([Trade], EdgarCheck) in
             var trade = pair.trade
             trade.checkID = id
             guard let link = pair.row.filingURL, let url = self.edgar.rawFilingURL(fromLink: link) else {
@@ -250,6 +280,28 @@ public final class ClusterJob: Sendable {
         return (results.flatMap(\.0), results.map(\.1))
     }
 
+    /// Sale and exercise rows whose shown date is before the window but whose filing holds several
+    /// trades (X flag `M`), or that belong to an amendment, replaced by the filing's own rows so each
+    /// decides `is_all_buy` by its own date. A filing that cannot be read leaves the row as shown.
+    func expand(_ rows: [(row: OpenInsiderRow, trade: Trade)]) async throws -> [Trade] {
+        guard edgar.isEnabled else { return rows.map(\.trade) }
+        let blocked = BlockFlag()
+        let expanded = try await forEach(rows, concurrency: settings.sources.concurrency) { pair -> [Trade] in
+            guard blocked.reason == nil, let link = pair.row.filingURL, let url = self.edgar.rawFilingURL(fromLink: link) else { return [pair.trade] }
+            do {
+                let document = try await self.edgar.document(at: url, accession: pair.trade.accession)
+                return FilingMatch.expand(trade: pair.trade, document: document) ?? [pair.trade]
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                if case HTTPClientError.throttled = error { blocked.set("SEC blocked the run (rate limit)") }
+                self.logger.warning("\(pair.trade.ticker) \(pair.trade.accession ?? "?"): filing not read, the \(pair.trade.code) row stays as OpenInsider shows it: \(error)")
+                return [pair.trade]
+            }
+        }
+        return expanded.flatMap { $0 }
+    }
+
     func gatherFromEdgar(tickers: [String], lookback: Lookback, why: String?) async throws -> Gathered {
         guard edgar.isEnabled else {
             throw SourceError.allSourcesFailed(["EDGAR: \(settings.sources.secUnavailableReason ?? "SEC access is not configured")"])
@@ -258,7 +310,7 @@ public final class ClusterJob: Sendable {
         var notes: [String] = []
         if let why { notes.append(why) }
         let progress = Progress(total: tickers.count, logger: logger, http: http)
-        let perTicker = try await forEach(tickers, concurrency: 2) { ticker -> (trades: [Trade], skipped: [String]) in
+        let perTicker = try await forEach(tickers, concurrency: settings.sources.concurrency) { ticker -> (trades: [Trade], skipped: [String]) in
             defer { progress.step() }
             guard let entry = map[EdgarTrades.secTicker(ticker)] ?? map[ticker] else { return ([], []) }
             let listing = try await self.edgar.form4Filings(issuerCIK: entry.cik, from: lookback.start, to: lookback.asOf)

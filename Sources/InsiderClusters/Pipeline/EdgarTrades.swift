@@ -8,11 +8,11 @@ public enum EdgarTrades {
     ///
     /// A joint filing lists each transaction once for all its owners: every owner gets the row
     /// (each is an insider), and the shared `economicID` makes it count once toward shares and value.
+    /// `companyName` (the submissions JSON's) stands in only where a filing gives no `issuerName`.
     public static func trades(ticker: String, issuerCIK: String, companyName: String?, sector: String?,
                               filings: [(ref: EdgarFilingRef, document: Form4Document)]) -> [Trade] {
         var out: [Trade] = []
         for (ref, doc) in filings where padCIK(doc.issuer.cik) == padCIK(issuerCIK) {
-            let amendment = doc.documentType.uppercased().hasSuffix("/A")
             for (index, row) in doc.transactions.enumerated() {
                 guard let code = row.code, let dateText = row.date, let day = Day(dateText) else { continue }
                 let shares = row.shares ?? 0
@@ -20,14 +20,14 @@ public enum EdgarTrades {
                 for owner in doc.owners {
                     var t = Trade(
                         ticker: ticker.uppercased(),
-                        companyName: companyName ?? doc.issuer.name,
+                        companyName: doc.issuer.name ?? companyName,   // SPEC section 5: the filing's issuerName
                         issuerCIK: padCIK(issuerCIK),
                         sector: sector,
                         ownerCIK: padCIK(owner.cik),
                         ownerName: owner.name,
                         roles: RoleReader.roles(isDirector: owner.isDirector, isOfficer: owner.isOfficer,
                                                 isTenPercentOwner: owner.isTenPercentOwner, isOther: owner.isOther,
-                                                officerTitle: owner.officerTitle),
+                                                officerTitle: owner.officerTitle, otherText: owner.otherText),
                         code: code,
                         isDerivative: row.table == .derivative,
                         tradeDate: day,
@@ -40,8 +40,8 @@ public enum EdgarTrades {
                         origin: .edgar,
                         rule10b5_1: row.rule10b5_1,
                         economicID: "\(ref.accession)#\(index)")
-                    t.isAmendment = amendment
-                    t.originalFilingDate = doc.dateOfOriginalSubmission.flatMap { Day($0) }
+                    t.filingDate = ref.filingDate
+                    doc.stampAmendmentFacts(on: &t)
                     out.append(t)
                 }
             }

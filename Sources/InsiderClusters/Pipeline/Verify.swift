@@ -16,16 +16,9 @@ public enum FilingMatch {
         func note(_ field: String, _ oi: String, _ edgar: String) {
             discrepancies.append(Discrepancy(accession: accession, ownerCIK: trade.ownerCIK, field: field, openinsider: oi, edgar: edgar))
         }
-        // The owner: by CIK; by name where OpenInsider gave none; a sole owner otherwise (with a discrepancy).
-        var owner = document.owners.first { trade.ownerCIK != nil && padCIK($0.cik) == trade.ownerCIK }
-        if owner == nil, trade.ownerCIK == nil {
-            owner = document.owners.first { Trade.normalisedName($0.name) == Trade.normalisedName(trade.ownerName) }
-        }
-        if owner == nil, document.owners.count == 1, let sole = document.owners.first {
-            owner = sole
-            note("owner", trade.ownerCIK ?? trade.ownerName, padCIK(sole.cik))
-        }
-        guard let owner else {
+        let matched = owner(of: trade, in: document)
+        if let matched, matched.bySoleOwner { note("owner", trade.ownerCIK ?? trade.ownerName, padCIK(matched.owner.cik)) }
+        guard let owner = matched?.owner else {
             let listed = document.owners.map { padCIK($0.cik) }.joined(separator: ", ")
             return ([trade], EdgarCheck(ticker: trade.ticker, accession: accession, ownerCIK: trade.ownerCIK,
                                         status: .unmatched("owner \(trade.ownerCIK ?? trade.ownerName) is not a reporting owner of the filing (\(listed))")))
@@ -63,8 +56,7 @@ public enum FilingMatch {
             t.accession = accession
             t.economicID = "\(accession)#\(index)"
             t.valueWasClipped = false
-            t.isAmendment = document.documentType.uppercased().hasSuffix("/A")
-            t.originalFilingDate = document.dateOfOriginalSubmission.flatMap { Day($0) }
+            document.stampAmendmentFacts(on: &t)
             out.append(t)
         }
         let sharesDouble = NSDecimalNumber(decimal: totalShares).doubleValue
@@ -81,6 +73,41 @@ public enum FilingMatch {
         if let earliest, earliest != trade.tradeDate { note("date", trade.tradeDate.description, earliest.description) }
         return (out, EdgarCheck(ticker: trade.ticker, accession: accession, ownerCIK: trade.ownerCIK ?? padCIK(owner.cik),
                                 status: .verified, discrepancies: discrepancies))
+    }
+
+    /// The reporting owner of `document` that `trade` is about: by CIK; by name where OpenInsider
+    /// gave none; else the sole owner (`bySoleOwner`, a discrepancy worth listing).
+    static func owner(of trade: Trade, in document: Form4Document) -> (owner: Form4Owner, bySoleOwner: Bool)? {
+        if let cik = trade.ownerCIK, let o = document.owners.first(where: { padCIK($0.cik) == cik }) { return (o, false) }
+        if trade.ownerCIK == nil, let o = document.owners.first(where: { Trade.normalisedName($0.name) == Trade.normalisedName(trade.ownerName) }) {
+            return (o, false)
+        }
+        if document.owners.count == 1, let sole = document.owners.first { return (sole, true) }
+        return nil
+    }
+
+    /// The filing's own non-derivative rows of `trade`'s code, each by its own date, for an
+    /// OpenInsider sale or exercise row that shows only the earliest of several (X flag `M`) or
+    /// that belongs to an amendment; nil when the filing holds no such row of that owner.
+    public static func expand(trade: Trade, document: Form4Document) -> [Trade]? {
+        guard let owner = owner(of: trade, in: document)?.owner else { return nil }
+        let accession = trade.accession ?? document.accession ?? "unknown accession"
+        let rows = document.transactions.enumerated().filter { $0.element.table == .nonDerivative && $0.element.code == trade.code }
+        guard !rows.isEmpty else { return nil }
+        return rows.map { index, row in
+            let shares = row.shares ?? 0
+            var t = trade
+            t.tradeDate = row.date.flatMap { Day($0) } ?? trade.tradeDate
+            t.shares = NSDecimalNumber(decimal: shares).doubleValue
+            t.price = row.price.map { NSDecimalNumber(decimal: $0).doubleValue } ?? trade.price
+            t.value = row.price.map { roundedDollars(shares * $0) } ?? Int64((t.shares * trade.price).rounded())
+            t.ownerCIK = padCIK(owner.cik)
+            t.rowInFiling = index
+            t.accession = accession
+            t.economicID = "\(accession)#\(index)"
+            document.stampAmendmentFacts(on: &t)
+            return t
+        }
     }
 
     /// `round(shares x price)` in whole dollars, half away from zero, computed exactly.

@@ -78,6 +78,8 @@ public final class Charger: @unchecked Sendable {
     var chargedKeys: Set<String> = []
     var counts: [String: Int]
     var spent: Decimal = 0
+    /// `APIFY_CHARGED_ACTOR_EVENT_COUNTS`: what the platform already charged in this run.
+    let platformCounts: [String: Int]
 
     /// Opens the charging log and loads what it already holds.
     ///
@@ -88,6 +90,7 @@ public final class Charger: @unchecked Sendable {
         self.maxTotalUSD = maxTotalUSD
         self.log = log
         self.counts = alreadyCharged
+        self.platformCounts = alreadyCharged
         for (event, count) in alreadyCharged { spent += price(event) * Decimal(count) }
         try log.create()
         for item in try log.items() {
@@ -136,6 +139,15 @@ public final class Charger: @unchecked Sendable {
     public func canAfford(_ event: String) -> Bool {
         guard let maxTotalUSD else { return true }
         return spent + price(event) <= maxTotalUSD
+    }
+
+    /// Charges a once-per-run event (`actor-start`) under `key`, unless the platform's
+    /// `APIFY_CHARGED_ACTOR_EVENT_COUNTS` says this run was already charged for it (a migrated or
+    /// restarted run): then nothing is charged and the run goes on. False when the budget cannot pay.
+    @discardableResult
+    public func chargeOncePerRun(_ event: String, key: String) throws -> Bool {
+        if platformCounts[event, default: 0] >= 1 { return true }
+        return try charge(event, key: key)
     }
 
     /// Charges one `event` under `key` unless that key was charged already; returns false (and

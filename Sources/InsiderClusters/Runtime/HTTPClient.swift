@@ -154,7 +154,10 @@ public final class HTTPClient: @unchecked Sendable {
             switch outcome {
             case .failure(let error):
                 let reason = HTTPClient.describe(error)
-                guard canRetry else { throw HTTPClientError.unreachable(url: url.absoluteString, attempts: attempt, reason: reason) }
+                // A bad URL or a TLS failure fails the same way every time: no retry.
+                guard canRetry, HTTPClient.isTransient(error) else {
+                    throw HTTPClientError.unreachable(url: url.absoluteString, attempts: attempt, reason: reason)
+                }
                 let delay = backoff(attempt: attempt)
                 logger.warning("\(url.absoluteString): \(reason); retry \(attempt)/\(policy.maxRetries) in \(delay)")
                 try await Task.sleep(for: delay)
@@ -162,7 +165,7 @@ public final class HTTPClient: @unchecked Sendable {
                 var verdict = judge(response)
                 if verdict == .accept {
                     if response.status == 429 { verdict = .throttled("HTTP 429 Too Many Requests") }
-                    else if response.status >= 500 { verdict = .retry("HTTP \(response.status)") }
+                    else if response.status >= 500 || response.status == 408 { verdict = .retry("HTTP \(response.status)") }
                     else if response.status >= 400 { verdict = .fail("HTTP \(response.status)") }
                 }
                 switch verdict {
@@ -191,8 +194,10 @@ public final class HTTPClient: @unchecked Sendable {
                     } else {
                         delay = policy.throttlePause
                     }
-                    logger.warning("\(url.absoluteString): \(reason); pausing \(delay) before retry \(attempt)/\(policy.maxRetries)")
-                    try await Task.sleep(for: delay)
+                    // The pause lives in the source's limiter: every task of that source waits it out
+                    // together, instead of the others going on hitting a source that blocks us.
+                    logger.warning("\(url.absoluteString): \(reason); pausing every request to this source \(delay) before retry \(attempt)/\(policy.maxRetries)")
+                    await limiter.pause(for: delay)
                 }
             }
         }
@@ -217,6 +222,24 @@ public final class HTTPClient: @unchecked Sendable {
         f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         if let date = f.date(from: value) { return .milliseconds(Int64(max(0, date.timeIntervalSinceNow) * 1000)) }
         return nil
+    }
+
+    /// Whether a failed request can succeed when sent again: timeouts, refused or lost
+    /// connections, DNS hiccups; not a malformed or unsupported URL, nor a TLS failure.
+    static func isTransient(_ error: any Error) -> Bool {
+        guard let e = error as? URLError else { return true }
+        switch e.code {
+        case .badURL, .unsupportedURL, .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
+             .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid, .clientCertificateRejected,
+             .clientCertificateRequired, .appTransportSecurityRequiresSecureConnection, .userAuthenticationRequired,
+             .fileDoesNotExist, .noPermissionsToReadFile, .dataLengthExceedsMaximum, .redirectToNonExistentLocation,
+             .httpTooManyRedirects:
+            return false
+        default:
+            // FoundationNetworking on Linux reports TLS failures as code -1 with OpenSSL's text.
+            let text = e.localizedDescription.lowercased()
+            return !(text.contains("ssl") || text.contains("certificate") || text.contains("tls"))
+        }
     }
 
     static func describe(_ error: any Error) -> String {

@@ -85,8 +85,7 @@ public struct LocalStorage: Sendable {
         let store = keyValueStore()
         if let names = try? fm.contentsOfDirectory(atPath: store.dir.path) {
             for name in names {
-                let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
-                if stem == inputKey { continue }
+                if KeyValueStore.isRecord(name, of: inputKey) { continue }
                 try fm.removeItem(at: store.dir.appendingPathComponent(name))
             }
         }
@@ -201,12 +200,21 @@ public struct KeyValueStore: Sendable {
     public let name: String
     let crash: CrashPoints
 
-    /// Reads the record `key` stored as `<key>.json` (or `<key>` with no extension).
+    /// Reads the record `key` stored as `<key>.json` (or `<key>` with no extension); nil when absent
+    /// or unreadable (a cache miss). Use `read` where an unreadable record is an error.
     public func get(_ key: String, fileExtension: String = "json") -> Data? {
+        (try? read(key, fileExtension: fileExtension)) ?? nil
+    }
+
+    /// Reads the record `key`: nil when there is none; throws, naming the file, when it exists but
+    /// cannot be read.
+    public func read(_ key: String, fileExtension: String = "json") throws -> Data? {
         let fm = FileManager.default
         for candidate in [dir.appendingPathComponent("\(key).\(fileExtension)"), dir.appendingPathComponent(key)]
         where fm.fileExists(atPath: candidate.path) {
-            return try? Data(contentsOf: candidate)
+            do { return try Data(contentsOf: candidate) } catch {
+                throw StorageError("cannot read \(candidate.path): \(error.localizedDescription)")
+            }
         }
         return nil
     }
@@ -216,6 +224,14 @@ public struct KeyValueStore: Sendable {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try AtomicFile.write(data, to: dir.appendingPathComponent("\(key).\(fileExtension)"), crash: crash)
         try writeMetadataIfMissing()
+    }
+
+    /// Whether the file `name` holds the record `key`: `<key>` or `<key>.<ext>`, whatever dots the
+    /// key itself holds (`my.input.json` is the record `my.input`).
+    static func isRecord(_ name: String, of key: String) -> Bool {
+        if name == key { return true }
+        guard name.hasPrefix(key + ".") else { return false }
+        return !name.dropFirst(key.count + 1).contains(".")
     }
 
     /// Deletes the record `key`.

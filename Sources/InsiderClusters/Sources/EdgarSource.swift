@@ -11,7 +11,8 @@ public struct EdgarFilingRef: Sendable, Hashable {
     public var form: String
     /// Filing date (Eastern).
     public var filingDate: Day
-    /// Acceptance date-time as `YYYY-MM-DD HH:MM:SS` (UTC as the JSON gives it).
+    /// Acceptance date-time as `YYYY-MM-DD HH:MM:SS`, New York wall clock (the JSON gives UTC),
+    /// as OpenInsider shows it. Never a filing date: an evening filing is accepted on the next UTC day.
     public var acceptance: String
     /// The raw XML file name (the part after the last `/` of `primaryDocument`).
     public var fileName: String
@@ -32,6 +33,7 @@ public final class EdgarSource: Sendable {
         var documents: [String: Task<Form4Document, any Error>] = [:]
         var tickers: Task<[String: (cik: String, title: String)], any Error>?
         var cacheHits = 0
+        var cacheWriteFailures: [String] = []
     }
 
     /// Creates the source; `cache` is a named key-value store that survives purges.
@@ -50,6 +52,9 @@ public final class EdgarSource: Sendable {
 
     /// Filings served from the disk cache in this run.
     public var cacheHits: Int { memo.lock.withLock { memo.cacheHits } }
+
+    /// Filings fetched in this run that could not be written to the disk cache, with why.
+    public var cacheWriteFailures: [String] { memo.lock.withLock { memo.cacheWriteFailures } }
 
     var headers: [String: String] {
         ["User-Agent": config.secUserAgent ?? "", "Accept-Encoding": "gzip, deflate"]
@@ -117,7 +122,11 @@ public final class EdgarSource: Sendable {
         do { doc = try Form4Parser.parse(response.body) } catch {
             throw EdgarError.unreadable(url: url.absoluteString, reason: String(describing: error))
         }
-        try? cache.set(key, Data(response.body), fileExtension: "xml")
+        do { try cache.set(key, Data(response.body), fileExtension: "xml") } catch {
+            // The filing is good for this run; only the next run pays for fetching it again.
+            logger.warning("filing cache: \(key) not written: \(error)")
+            memo.lock.withLock { memo.cacheWriteFailures.append("\(key): \(error)") }
+        }
         return doc
     }
 
@@ -175,7 +184,7 @@ public final class EdgarSource: Sendable {
                   let accession = accessions[i].stringValue, let dateText = dates[i].stringValue, let date = Day(dateText),
                   date >= from, date <= to, let document = documents[i].stringValue else { continue }
             let acceptance = (i < accepted.count ? accepted[i].stringValue : nil)
-                .map { String($0.prefix(19)).replacingOccurrences(of: "T", with: " ") } ?? dateText + " 00:00:00"
+                .flatMap(EasternTime.wallClock(fromUTC:)) ?? dateText + " 00:00:00"
             let fileName = document.split(separator: "/").last.map(String.init) ?? document
             out.append(EdgarFilingRef(accession: accession, form: form, filingDate: date, acceptance: acceptance, fileName: fileName))
         }

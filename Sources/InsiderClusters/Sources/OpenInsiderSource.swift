@@ -42,9 +42,13 @@ public final class OpenInsiderSource: Sendable {
         self.http = http
         self.config = config
         self.logger = logger
-        self.limiter = RateLimiter(requestsPerSecond: config.openInsiderRequestsPerSecond,
-                                   maxInWindow: max(1, Int(config.openInsiderRequestsPerSecond.rounded(.up))))
+        // Never more than 3 in any second, whatever OPENINSIDER_RPS says (DOMAIN.md 1.14).
+        let rps = min(config.openInsiderRequestsPerSecond, OpenInsiderSource.maxRequestsPerSecond)
+        self.limiter = RateLimiter(requestsPerSecond: rps, maxInWindow: max(1, Int(rps.rounded(.up))))
     }
+
+    /// The politeness ceiling: requests in any one second, whatever the configuration asks.
+    public static let maxRequestsPerSecond = 3.0
 
     /// The host name used in request counts.
     public var host: String { HTTPClient.hostKey(config.openInsiderBaseURL) }
@@ -115,10 +119,12 @@ public final class OpenInsiderSource: Sendable {
         let canned = try await page(path: "latest-cluster-buys", query: [])
         add(canned.rows, via: "cluster-buys")
         let range = OpenInsiderSource.range(lookback)
-        // The form caps the insider minimum at 9; a smaller minimum only widens the net.
+        // The form caps the insider minimum at 9; a smaller minimum only widens the net. Only the
+        // filing date bounds the query: a row shows its filing's earliest trade date, which can be
+        // before the window while later trades of the same filing are inside it.
         let query: [(String, String)] = [
             ("s", ""), ("o", ""), ("pl", ""), ("ph", ""), ("ll", ""), ("lh", ""),
-            ("fd", "-1"), ("fdr", range), ("td", "-1"), ("tdr", range),
+            ("fd", "-1"), ("fdr", range),
             ("xp", "1"), ("vl", ""), ("vh", ""), ("grp", "2"), ("nil", String(min(max(minInsiders, 2), 9))),
             ("sortcol", "0"),
         ]
@@ -127,10 +133,14 @@ public final class OpenInsiderSource: Sendable {
     }
 
     /// Every purchase, sale and exercise row OpenInsider holds for `ticker` filed in the window.
+    ///
+    /// Only the filing date bounds the query: a filing inside the window is filed on or after its
+    /// trades, and a row whose shown (earliest) trade date is before the window can hold trades
+    /// inside it (X flag `M`), or be a 4/A replacing a filing of the window.
     public func drilldown(ticker: String, lookback: Lookback) async throws -> TickerTrades {
         let range = OpenInsiderSource.range(lookback)
         let query: [(String, String)] = [
-            ("s", ticker), ("fd", "-1"), ("fdr", range), ("td", "-1"), ("tdr", range),
+            ("s", ticker), ("fd", "-1"), ("fdr", range),
             ("xp", "1"), ("xs", "1"), ("xd", "1"), ("xm", "1"), ("xx", "1"), ("grp", "0"), ("sortcol", "0"),
         ]
         let pages = try await allPages(query)

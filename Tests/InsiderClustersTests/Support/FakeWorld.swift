@@ -7,7 +7,11 @@ import InsiderCore
 /// company_tickers.json, submissions JSON), so tests run the real HTTP stack and parsers.
 struct FakeWorld {
     struct Issuer { var ticker: String; var name: String; var cik: Int; var industry: String; var sic: Int }
-    struct Owner { var cik: Int; var name: String; var title: String; var director = false; var officer = false; var tenPercent = false }
+    struct Owner {
+        var cik: Int; var name: String; var title: String; var director = false; var officer = false; var tenPercent = false
+        /// The filing's `officerTitle` when it differs from OpenInsider's `Title` ("Dir, CEO" on OpenInsider is `CEO` in the filing).
+        var officerTitle: String? = nil
+    }
     struct Row { var code: String; var date: String; var shares: Double; var price: Double?; var derivative = false; var footnote: String? = nil }
     struct Filing {
         var issuer: String              // ticker
@@ -223,7 +227,7 @@ struct FakeWorld {
         for o in f.owners {
             xml += "<reportingOwner><reportingOwnerId><rptOwnerCik>\(FakeWorld.pad(o.cik))</rptOwnerCik><rptOwnerName>\(o.name)</rptOwnerName></reportingOwnerId>"
             xml += "<reportingOwnerRelationship><isDirector>\(o.director ? 1 : 0)</isDirector><isOfficer>\(o.officer ? 1 : 0)</isOfficer><isTenPercentOwner>\(o.tenPercent ? 1 : 0)</isTenPercentOwner><isOther>0</isOther>"
-            if o.officer { xml += "<officerTitle>\(o.title)</officerTitle>" }
+            if o.officer { xml += "<officerTitle>\(o.officerTitle ?? o.title)</officerTitle>" }
             xml += "</reportingOwnerRelationship></reportingOwner>\n"
         }
         if let aff = f.aff10b5One { xml += "<aff10b5One>\(aff ? 1 : 0)</aff10b5One>\n" }
@@ -271,10 +275,23 @@ struct FakeWorld {
         let mine = filings.filter { $0.issuer == iss.ticker && $0.onEdgar }.sorted { $0.filed > $1.filed }
         func col(_ f: (Filing) -> String) -> String { "[" + mine.map { "\"\(f($0))\"" }.joined(separator: ",") + "]" }
         let recent = "{\"accessionNumber\":\(col { $0.accession }),\"filingDate\":\(col { String($0.filed.prefix(10)) }),"
-            + "\"acceptanceDateTime\":\(col { String($0.filed.prefix(10)) + "T" + String($0.filed.suffix(8)) + ".000Z" }),"
+            + "\"acceptanceDateTime\":\(col { FakeWorld.utcAcceptance($0.filed) }),"
             + "\"form\":\(col { $0.amendmentOf == nil ? "4" : "4/A" }),\"primaryDocument\":\(col { "xslF345X05/" + $0.fileName })}"
         let json = "{\"cik\":\"\(cik)\",\"entityType\":\"operating\",\"sic\":\"\(iss.sic)\",\"sicDescription\":\"\(iss.industry)\",\"name\":\"\(iss.name)\",\"tickers\":[\"\(iss.ticker)\"],\"filings\":{\"recent\":\(recent),\"files\":[]}}"
         return Array(json.utf8)
+    }
+
+    /// `filed` (New York wall clock, as OpenInsider shows it) as the submissions JSON's UTC
+    /// `acceptanceDateTime`: an evening filing is accepted on the next UTC day.
+    static func utcAcceptance(_ filed: String) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "America/New_York")
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        let instant = f.date(from: filed)!
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'.000Z'"
+        return f.string(from: instant)
     }
 
     /// The SEC sites: Archives (raw Form 4 XML), `files/company_tickers.json`, `submissions/CIK##########.json`.

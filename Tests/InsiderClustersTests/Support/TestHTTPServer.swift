@@ -45,6 +45,10 @@ final class TestHTTPServer: @unchecked Sendable {
     private var log: [RecordedRequest] = []
     private var connections: Set<Int32> = []
     private var stopped = false
+    private var inFlight = 0
+    private var mostInFlight = 0
+    /// The most requests the server was answering at once (received, answer not yet sent).
+    var maxInFlight: Int { lock.withLock { mostInFlight } }
     let port: Int
 
     init(handler: @escaping @Sendable (RecordedRequest) -> CannedResponse) throws {
@@ -137,6 +141,13 @@ final class TestHTTPServer: @unchecked Sendable {
                 let n = chunk.withUnsafeMutableBytes { recv(c, $0.baseAddress, $0.count, 0) }
                 if n <= 0 { return }
                 buffer.append(contentsOf: chunk[0..<n])
+                // Not HTTP (a TLS ClientHello starts with 0x16): answer 400 in plain text and hang up,
+                // as a plain HTTP server does; a TLS client reads that as a handshake failure.
+                if let first = buffer.first, !(65...90).contains(first) {
+                    let reply = Array("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
+                    _ = reply.withUnsafeBytes { send(c, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                    return
+                }
             }
             guard let end = headerEnd else { return }
             let head = String(decoding: buffer[0..<end], as: UTF8.self)
@@ -161,7 +172,12 @@ final class TestHTTPServer: @unchecked Sendable {
             let request = RecordedRequest(method: String(requestLine[0]), target: target,
                                           path: String(target.split(separator: "?", maxSplits: 1).first ?? ""),
                                           query: TestHTTPServer.query(target), headers: headers, receivedAt: Date())
-            lock.withLock { log.append(request) }
+            lock.withLock {
+                log.append(request)
+                inFlight += 1
+                mostInFlight = max(mostInFlight, inFlight)
+            }
+            defer { lock.withLock { inFlight -= 1 } }
             let response = handler(request)
             if let delay = response.delay { Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18) }
             if response.closeWithoutResponse { return }

@@ -108,7 +108,7 @@ final class Harness: @unchecked Sendable {
         return JobSettings(input: parsed, asOf: Worlds.asOf, storage: LocalStorage(root: root), purge: purge, inputKey: "INPUT",
                            sources: try SourceConfig.fromEnvironment(env), retry: try RetryPolicy.fromEnvironment(env),
                            pricing: try Pricing.fromEnvironment(env), maxTotalChargeUSD: try Charger.budget(from: env),
-                           alreadyCharged: [:])
+                           alreadyCharged: try Charger.alreadyCharged(from: env))
     }
 
     func run(input: String = #"{"limit": 10}"#, env: [String: String] = [:]) async throws -> RunSummary {
@@ -119,4 +119,73 @@ final class Harness: @unchecked Sendable {
 
     func rows() throws -> [JSONValue] { try LocalStorage(root: root).dataset().items() }
     func charges() throws -> [JSONValue] { try LocalStorage(root: root).dataset("charging-log").items() }
+}
+
+extension Worlds {
+    /// A market that both paths (OpenInsider + EDGAR check, EDGAR alone) must read alike: amendments
+    /// (a share-count fix on an original accepted after 20:00 New York time, a purchase amended
+    /// twice, a 4/A that moves the trade date, a 4/A whose original is not at hand, a
+    /// derivative-only 4/A), a joint filing, titles that test roles, both window edges, and filings
+    /// OpenInsider shows by a date before the window that hold trades inside it.
+    static var parity: FakeWorld {
+        let issuers = [
+            FakeWorld.Issuer(ticker: "AMND", name: "Amend Industries", cik: 1101, industry: "Electronic Computers", sic: 3571),
+            FakeWorld.Issuer(ticker: "JNT", name: "Joint Holdings Inc", cik: 1102, industry: "Services-Prepackaged Software", sic: 7372),
+            FakeWorld.Issuer(ticker: "EDGE", name: "Edge Case Corp", cik: 1103, industry: "Retail-Eating Places", sic: 5812),
+            FakeWorld.Issuer(ticker: "SPAN", name: "Span Partners", cik: 1104, industry: "Oil Royalty Traders", sic: 6792),
+        ]
+        func p(_ date: String, _ shares: Double, _ price: Double) -> FakeWorld.Row { .init(code: "P", date: date, shares: shares, price: price) }
+        func filing(_ ticker: String, _ n: Int, _ owners: [FakeWorld.Owner], _ rows: [FakeWorld.Row], _ filed: String,
+                    amends: String? = nil) -> FakeWorld.Filing {
+            let cik = issuers.first { $0.ticker == ticker }!.cik
+            return .init(issuer: ticker, accession: String(format: "%010d-26-%06d", cik, n), owners: owners, rows: rows, filed: filed, amendmentOf: amends)
+        }
+        let alice = owner(2101, "Ames Alice", "CEO"), bob = owner(2102, "Baker Bob", "CFO"), cara = owner(2103, "Cole Cara", "Dir")
+        let dan = owner(2104, "Dunn Dan", "Pres"), eve = owner(2105, "Eves Eve", "VP")
+        var ben = owner(3104, "Both Ben", "Pres, CEO")
+        ben.officerTitle = "President and Chief Executive Officer"
+        let plain = FakeWorld.Owner(cik: 3105, name: "Plain Pat", title: "")   // no flag, no title: Other on both paths
+        let filings: [FakeWorld.Filing] = [
+            // Accepted 20:30 New York time: 00:30 UTC on 04-09, filing date 04-08; the 4/A fixes the share count.
+            filing("AMND", 1, [alice], [p("2026-04-06", 1000, 10)], "2026-04-08 20:30:00"),
+            filing("AMND", 5, [alice], [p("2026-04-06", 1200, 10)], "2026-04-15 10:00:00", amends: "2026-04-08"),
+            // Amended twice: the second amendment stands.
+            filing("AMND", 2, [bob], [p("2026-04-09", 500, 11)], "2026-04-10 16:00:00"),
+            filing("AMND", 6, [bob], [p("2026-04-09", 600, 11)], "2026-04-14 09:00:00", amends: "2026-04-10"),
+            filing("AMND", 8, [bob], [p("2026-04-09", 700, 11)], "2026-04-20 09:00:00", amends: "2026-04-10"),
+            // The 4/A moves the trade date from 04-10 to 04-12.
+            filing("AMND", 3, [cara], [p("2026-04-10", 400, 12)], "2026-04-11 12:00:00"),
+            filing("AMND", 7, [cara], [p("2026-04-12", 400, 12)], "2026-04-13 12:00:00", amends: "2026-04-11"),
+            // The original (04-02) is not at hand: the 4/A stands on its own.
+            filing("AMND", 9, [dan], [p("2026-04-16", 300, 12.5)], "2026-04-17 11:00:00", amends: "2026-04-02"),
+            // A derivative-only 4/A leaves the original's purchase in force.
+            filing("AMND", 4, [eve], [p("2026-04-16", 800, 10)], "2026-04-17 15:00:00"),
+            filing("AMND", 10, [eve], [.init(code: "A", date: "2026-04-16", shares: 5000, price: nil, derivative: true)],
+                   "2026-04-22 15:00:00", amends: "2026-04-17"),
+            // A joint filing (one purchase, two owners), an officer titled "See Remarks", a title read
+            // token by token, an owner with no role at all, and a sale.
+            filing("JNT", 1, [owner(3101, "Jolly Fund LP", "10%"), owner(3102, "Jolly Jim", "Dir")], [p("2026-04-08", 2000, 20)], "2026-04-09 18:00:00"),
+            filing("JNT", 2, [owner(3103, "Remark Rita", "See Remarks")], [p("2026-04-09", 100, 21)], "2026-04-10 10:00:00"),
+            filing("JNT", 3, [ben], [p("2026-04-10", 300, 21.5)], "2026-04-13 17:45:00"),
+            filing("JNT", 4, [plain], [p("2026-04-11", 50, 22)], "2026-04-13 18:10:00"),
+            filing("JNT", 5, [owner(3107, "Sell Sam", "Dir")], [.init(code: "S", date: "2026-04-12", shares: 50, price: 22.5)], "2026-04-13 19:00:00"),
+            // Window edges (as-of 04-30, 30 days: 03-31 ... 04-30).
+            filing("EDGE", 1, [owner(4101, "Early Ed", "CFO")], [p("2026-03-31", 1000, 5)], "2026-04-01 09:00:00"),
+            filing("EDGE", 2, [owner(4107, "Multi Mia", "CEO")], [p("2026-04-02", 100, 5.5), p("2026-04-03", 200, 5.8)], "2026-04-04 10:00:00"),
+            filing("EDGE", 3, [owner(4102, "Late Liz", "Dir")], [p("2026-04-30", 1000, 6)], "2026-04-30 19:00:00"),
+            filing("EDGE", 4, [owner(4103, "Night Nick", "Dir")], [p("2026-04-30", 500, 6.5)], "2026-04-30 21:30:00"),
+            filing("EDGE", 5, [owner(4104, "Outside Olga", "CEO")], [p("2026-03-30", 2000, 4)], "2026-03-31 08:00:00"),
+            filing("EDGE", 6, [owner(4105, "Seller Sid", "VP")], [.init(code: "S", date: "2026-03-30", shares: 100, price: 5)], "2026-03-31 08:30:00"),
+            filing("EDGE", 7, [owner(4106, "After Al", "Dir")], [p("2026-04-30", 900, 6)], "2026-05-01 07:00:00"),
+            // Every buy by its own date: OpenInsider shows this filing on 03-30 (X flag M), and it holds a buy of 04-02.
+            filing("EDGE", 8, [owner(4108, "Span Sara", "COO")], [p("2026-03-30", 100, 5), p("2026-04-02", 100, 5.2)], "2026-04-03 09:00:00"),
+            // A sale of 04-06 in a filing OpenInsider shows on 03-30: SPAN is not all-buy.
+            filing("SPAN", 1, [owner(5101, "Span Buyer One", "CEO")], [p("2026-04-06", 100, 9)], "2026-04-07 09:00:00"),
+            filing("SPAN", 2, [owner(5102, "Span Buyer Two", "CFO")], [p("2026-04-07", 100, 9)], "2026-04-08 09:00:00"),
+            filing("SPAN", 3, [owner(5103, "Span Seller", "Dir")],
+                   [.init(code: "S", date: "2026-03-30", shares: 10, price: 9), .init(code: "S", date: "2026-04-06", shares: 10, price: 9)],
+                   "2026-04-07 10:00:00"),
+        ]
+        return FakeWorld(issuers: issuers, filings: filings, cannedClusterTickers: ["AMND"])
+    }
 }
