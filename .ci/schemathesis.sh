@@ -15,7 +15,7 @@ cleanup() {
 trap cleanup EXIT
 
 export INSIDER_CLUSTERS_AS_OF=2026-11-30
-"$bin" dev-seed --storage "$work" --filings 3000 --issuers 60 || { echo "schemathesis: seeding the store failed" >&2; exit 1; }
+"$bin" dev-seed --storage "$work" --filings 3000 --issuers 20 || { echo "schemathesis: seeding the store failed" >&2; exit 1; }
 key=$("$bin" api-key create --tier pro --name schemathesis --storage "$work" | head -n 1)
 case "$key" in ick_*) ;; *) echo "schemathesis: api-key create printed no key" >&2; exit 1 ;; esac
 

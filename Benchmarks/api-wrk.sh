@@ -5,11 +5,14 @@
 #   1. the baseline: a minimal Hummingbird route returning a constant body (APIBaseline),
 #   2. /api/v1/insider/cluster-buys?lookbackDays=90,
 #   3. /api/v1/insider/trades/BUSY?lookbackDays=90 (the busiest ticker),
+#   4. the baseline again with a constant body of the cluster-buys answer's size (the bytes' own cost),
+#   5. /cluster-buys without a key (the 3-entry preview: the server's per-request cost on a small body),
 # all in the same run. Usage: Benchmarks/api-wrk.sh [STORE_DIR]  (a store seeded before is reused)
-# Environment: FILINGS (300000), DURATION (20s), CONNECTIONS (32).
+# Environment: FILINGS (300000), ISSUERS (6000), DURATION (20s), CONNECTIONS (32).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 filings=${FILINGS:-300000}
+issuers=${ISSUERS:-6000}
 duration=${DURATION:-20s}
 connections=${CONNECTIONS:-32}
 store=${1:-$root/.build-bench-store}
@@ -21,11 +24,12 @@ bin=$(swift build -c release --package-path "$root" --show-bin-path)/insider-clu
 baseline=$(swift build -c release --package-path "$root/Benchmarks" --show-bin-path)/APIBaseline
 
 export INSIDER_CLUSTERS_AS_OF=2026-11-30
-if [ ! -f "$store/.seeded-$filings" ]; then
+marker="$store/.seeded-$filings-$issuers-v2"
+if [ ! -f "$marker" ]; then
     rm -rf "$store"
     echo "bench: seeding $filings synthetic filings into $store"
-    /usr/bin/time -f "bench: seeded in %e s, max RSS %M KiB" "$bin" dev-seed --storage "$store" --filings "$filings" --issuers 3000
-    touch "$store/.seeded-$filings"
+    /usr/bin/time -f "bench: seeded in %e s, max RSS %M KiB" "$bin" dev-seed --storage "$store" --filings "$filings" --issuers "$issuers"
+    touch "$marker"
 fi
 key=$("$bin" api-key create --tier pro --name bench --storage "$store" | head -n 1)
 
@@ -46,7 +50,8 @@ trades="http://127.0.0.1:$api_port/api/v1/insider/trades/BUSY?lookbackDays=90"
 for url in "$clusters" "$trades"; do
     /usr/bin/time -f "bench: first (uncached) answer of ${url#*insider/} in %e s" curl -fsS -o /dev/null -H "X-SentiSense-API-Key: $key" "$url"
 done
-echo "bench: cluster-buys body $(curl -fsS -H "X-SentiSense-API-Key: $key" "$clusters" | wc -c) bytes, trades body $(curl -fsS -H "X-SentiSense-API-Key: $key" "$trades" | wc -c) bytes"
+cluster_bytes=$(curl -fsS -H "X-SentiSense-API-Key: $key" "$clusters" | wc -c)
+echo "bench: cluster-buys body $cluster_bytes bytes ($(curl -fsS -H "X-SentiSense-API-Key: $key" "$clusters" | grep -o '"ticker"' | wc -l) issuers), trades body $(curl -fsS -H "X-SentiSense-API-Key: $key" "$trades" | wc -c) bytes ($(curl -fsS -H "X-SentiSense-API-Key: $key" "$trades" | grep -o '"ticker"' | wc -l) trades)"
 
 run() {
     echo "== $1"
@@ -56,4 +61,6 @@ run() {
 run "baseline: minimal Hummingbird route, constant body" "http://127.0.0.1:$base_port/constant"
 run "cluster-buys?lookbackDays=90, pro key" -H "X-SentiSense-API-Key: $key" "$clusters"
 run "trades/BUSY?lookbackDays=90, pro key" -H "X-SentiSense-API-Key: $key" "$trades"
+run "baseline: constant body of $cluster_bytes bytes" "http://127.0.0.1:$base_port/constant?bytes=$cluster_bytes"
+run "cluster-buys?lookbackDays=90, no key (preview)" "http://127.0.0.1:$api_port/api/v1/insider/cluster-buys?lookbackDays=90"
 echo "bench: access log lines written: $(wc -l < "$store/access.log")"

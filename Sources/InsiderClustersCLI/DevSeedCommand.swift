@@ -14,7 +14,7 @@ struct DevSeedCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How many filings. Example: --filings 300000", valueName: "n"))
     var filings: Int = 1_000
 
-    @Option(name: .long, help: ArgumentHelp("How many issuers. Example: --issuers 2000", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("How many issuers. Example: --issuers 6000", valueName: "n"))
     var issuers: Int = 200
 
     @OptionGroup var store: StoreOptions
