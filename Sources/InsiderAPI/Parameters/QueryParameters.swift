@@ -51,6 +51,7 @@ struct QueryParameters: Sendable {
     static func canonical(_ pairs: [(String, Int)]) -> String { pairs.map { "\($0.0)=\($0.1)" }.joined(separator: "&") }
 
     private static func decode(_ s: Substring) -> String {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else { return String(s) }   // the usual case
         let spaced = s.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
     }

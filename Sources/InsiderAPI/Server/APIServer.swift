@@ -39,7 +39,7 @@ public struct APIServer: Sendable {
         let query = QueryContext(store: store,
                                  cache: AnswerCache(store: store, checkInterval: settings.versionCheckInterval, maxAnswers: settings.maxCachedAnswers),
                                  clock: clock, timeout: settings.requestTimeout)
-        router.get("/healthz", use: HealthEndpoint(store: store, clock: clock, timeout: settings.requestTimeout).handle)
+        router.get("/healthz", use: HealthEndpoint(query: query).handle)
         let api = router.group("/api/v1/insider")
         api.get("activity", use: ActivityEndpoint(query: query).handle)
         api.get("trades/:ticker", use: TradesEndpoint(query: query).handle)
