@@ -18,6 +18,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Pure core: trades, insiders, roles, clusters, scoring. No I/O.
@@ -41,11 +46,28 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The Insider Trading API (SPEC section 9): Hummingbird routes over `any TradeStore`.
+        .target(
+            name: "InsiderAPI",
+            dependencies: [
+                "TradeStore", "InsiderCore", "JSONEscaping",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        // Made-up filings for CI's schemathesis run and the benchmark (never real data).
+        .target(name: "SyntheticTrades", dependencies: ["TradeStore", "InsiderCore"]),
         // The front door: swift-argument-parser subcommands.
         .executableTarget(
             name: "InsiderClustersCLI",
             dependencies: [
-                "InsiderClusters",
+                "InsiderClusters", "InsiderAPI", "SyntheticTrades", "TradeStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -59,5 +81,15 @@ let package = Package(
                            "TradeStore", "SQLiteTradeStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "TradeStoreTests", dependencies: ["TradeStore", "SQLiteTradeStore", "InsiderCore"]),
+        .testTarget(
+            name: "InsiderAPITests",
+            dependencies: ["InsiderAPI", "TradeStore", "SQLiteTradeStore", "InsiderCore",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "InMemoryLogging", package: "swift-log"),
+                           .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
     ]
 )

@@ -9,8 +9,17 @@ let package = Package(
         .package(name: "insider-clusters", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
+        // The API benchmark's baseline: a minimal Hummingbird route with a constant body (api-wrk.sh).
+        .executableTarget(
+            name: "APIBaseline",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "NIOConcurrencyHelpers", package: "swift-nio")],
+            path: "Benchmarks/APIBaseline"
+        ),
         .executableTarget(
             name: "ParseBench",
             dependencies: [

@@ -18,7 +18,7 @@ struct InsiderClustersCommand: AsyncParsableCommand {
         """,
         version: SourceConfig.version,
         subcommands: [RunCommand.self, ExportCommand.self, ValidateInputCommand.self, ParseCommand.self,
-                      IngestCommand.self, QueryCommand.self, StoreCommand.self],
+                      IngestCommand.self, QueryCommand.self, StoreCommand.self, ServeCommand.self, APIKeyCommand.self, DevSeedCommand.self],
         defaultSubcommand: RunCommand.self)
 }
 
