@@ -29,11 +29,23 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also export the dataset to this file; .json, .jsonl or .csv picks the format. Example: --output clusters.csv", valueName: "file"))
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("Write every HTTP exchange of the run to this WARC 1.1 file (gzipped records). Example: --record run.warc.gz", valueName: "file.warc.gz"))
+    var record: String?
+
+    @Option(name: .long, help: ArgumentHelp("Run offline from a --record file: same input and as-of date give the same dataset; the recorded sources and as-of date are the defaults. Example: --replay Examples/demo.warc.gz", valueName: "file.warc.gz"))
+    var replay: String?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         if let output, ExportFormat(fileName: output) == nil {
             throw ValidationError("--output: \"\(output)\" must end in .json, .jsonl or .csv")
+        }
+        if let record, !record.hasSuffix(".warc.gz") {
+            throw ValidationError("--record: \"\(record)\" must end in .warc.gz (each record is gzipped on its own)")
+        }
+        if record != nil && replay != nil {
+            throw ValidationError("--record and --replay cannot be combined: a replay asks no source, so there is nothing new to record")
         }
     }
 
@@ -57,8 +69,10 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             printError("run failed: \(error)")
             printError("nothing was written for this run beyond what is listed in the charging log (actor-start).")
+            saveRecording(settings)
             throw ExitCode(1)
         }
+        saveRecording(settings)
         if let output {
             let items = try settings.storage.dataset().items()
             let text = DatasetExport.render(items, as: ExportFormat(fileName: output)!)   // validate() checked the extension
@@ -67,7 +81,24 @@ struct RunCommand: AsyncParsableCommand {
         printSummary(summary, storage: settings.storage.root.path)
     }
 
-    func prepare(env: RunEnvironment, logger: Logger) throws -> JobSettings {
+    /// Writes the `--record` file, also after a failed run (what the sources served is the evidence).
+    func saveRecording(_ settings: JobSettings) {
+        guard let record, let recorder = settings.recorder else { return }
+        do {
+            try recorder.write(to: URL(fileURLWithPath: record))
+            printError("recorded \(recorder.count) HTTP exchange(s) to \(record)")
+        } catch {
+            printError("record: \(error)")
+        }
+    }
+
+    func prepare(env startEnv: RunEnvironment, logger: Logger) throws -> JobSettings {
+        var env = startEnv
+        var replaying: WARCReplay?
+        if let replay {
+            do { replaying = try WARCReplay(contentsOf: URL(fileURLWithPath: replay)) } catch { throw ConfigurationError(String(describing: error)) }
+            env = replaying!.environment(over: env)
+        }
         let root = env.storageRoot(override: storage)
         let inputKey = env.inputKey
         let bytes: [UInt8]
@@ -101,11 +132,19 @@ struct RunCommand: AsyncParsableCommand {
         }
         let asOfDay = try env.asOf(override: asOf)
         let values = env.values
-        return JobSettings(
+        let sources = try SourceConfig.fromEnvironment(values)
+        var settings = JobSettings(
             input: parsed, asOf: asOfDay, storage: LocalStorage(root: root), purge: !noPurge && env.purgeOnStart,
-            inputKey: inputKey, sources: try SourceConfig.fromEnvironment(values), retry: try RetryPolicy.fromEnvironment(values),
+            inputKey: inputKey, sources: sources, retry: try RetryPolicy.fromEnvironment(values),
             pricing: try Pricing.fromEnvironment(values), maxTotalChargeUSD: try Charger.budget(from: values),
             alreadyCharged: try Charger.alreadyCharged(from: values))
+        settings.replay = replaying
+        if record != nil {
+            do { settings.recorder = try WARCRecorder(info: WARCReplay.info(sources: sources, asOf: asOfDay)) } catch {
+                throw ConfigurationError("--record: \(error)")
+            }
+        }
+        return settings
     }
 
     func printSummary(_ s: RunSummary, storage: String) {

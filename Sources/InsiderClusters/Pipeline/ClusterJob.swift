@@ -26,6 +26,10 @@ public struct JobSettings: Sendable {
     public var maxTotalChargeUSD: Decimal?
     /// `APIFY_CHARGED_ACTOR_EVENT_COUNTS`.
     public var alreadyCharged: [String: Int]
+    /// `--record`: every HTTP exchange is written down here.
+    public var recorder: WARCRecorder?
+    /// `--replay`: every request is served from this recording, none from the network.
+    public var replay: WARCReplay?
 
     /// Creates settings.
     public init(input: RunInput, asOf: Day, storage: LocalStorage, purge: Bool, inputKey: String, sources: SourceConfig,
@@ -86,7 +90,7 @@ public final class ClusterJob: Sendable {
     public init(settings: JobSettings, logger: Logger) {
         self.settings = settings
         self.logger = logger
-        self.http = HTTPClient(policy: settings.retry, logger: logger)
+        self.http = HTTPClient(policy: settings.retry, logger: logger, transport: settings.replay, recorder: settings.recorder)
         self.openInsider = OpenInsiderSource(http: http, config: settings.sources, logger: logger)
         self.edgar = EdgarSource(http: http, config: settings.sources, cache: settings.storage.keyValueStore(ClusterJob.filingCache), logger: logger)
     }
@@ -109,7 +113,15 @@ public final class ClusterJob: Sendable {
         }
 
         let lookback = Lookback(asOf: settings.asOf, days: input.windowDays)
-        let gathered = try await gather(lookback: lookback)
+        let gathered: Gathered
+        do {
+            gathered = try await gather(lookback: lookback)
+        } catch {
+            try failOnReplayMisses()
+            throw error
+        }
+        // A replay that lacked a page or filing would write a dataset the recorded run never wrote.
+        try failOnReplayMisses()
         notes.append(contentsOf: gathered.notes)
         notes.append(contentsOf: sideNotes.all)
         let records = ClusterEngine.clusters(trades: gathered.trades, checks: gathered.checks, criteria: input.criteria,
@@ -133,6 +145,13 @@ public final class ClusterJob: Sendable {
             s.notes.append("RUN_SUMMARY was not written: \(error)")
         }
         return s
+    }
+
+    func failOnReplayMisses() throws {
+        let misses = http.replayMisses
+        guard let first = misses.first, let file = settings.replay?.file else { return }
+        throw WARCError("the recording \(file) lacks \(first)" + (misses.count > 1 ? " (and \(misses.count - 1) more request(s))" : "")
+                        + "; replay the same input and as-of date as the recorded run")
     }
 
     func summary(started: ContinuousClock.Instant, outcome: RunLedger.Outcome?, found: Int, tickers: Int, charger: Charger,
