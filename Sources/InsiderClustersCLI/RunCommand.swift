@@ -157,6 +157,7 @@ struct RunCommand: AsyncParsableCommand {
         let hosts = s.requestsPerHost.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         lines.append("requests: \(hosts.isEmpty ? "none" : hosts); filings from cache: \(s.filingCacheHits)")
         lines.append("source: \(s.dataSource)")
+        if let changes = s.changes { lines.append(contentsOf: changes.lines) }
         lines.append(String(format: "elapsed: %.1f s; storage: %@", seconds, storage))
         for note in s.notes { lines.append("note: \(note)") }
         lines.forEach(printError)

@@ -66,6 +66,8 @@ public struct RunSummary: Sendable {
     public var notes: [String]
     /// True when this run picked up an interrupted run of the same input.
     public var resumed: Bool
+    /// What changed since the previous completed run of the same input (nil when no row was attempted).
+    public var changes: ChangeDigest? = nil
 }
 
 /// The batch job: `Input -> Discover -> Drilldown -> Verify -> Cluster -> Rank -> Write + Charge`.
@@ -99,6 +101,9 @@ public final class ClusterJob: Sendable {
     public func run() async throws -> RunSummary {
         let started = ContinuousClock.now
         let input = settings.input
+        // Read before anything is fetched or charged: an unreadable history fails the run, never a silent "all new".
+        let history = RunHistory(storage: settings.storage, input: input)
+        let previous = try history.previous()
         let ledger = try RunLedger(storage: settings.storage, inputFingerprint: fingerprint(), purge: settings.purge,
                                    inputKey: settings.inputKey, chargingLog: ClusterJob.chargingLog)
         if ledger.start.resumed { logger.notice("resuming an interrupted run of the same input (\(ledger.start.runKey))") }
@@ -126,7 +131,7 @@ public final class ClusterJob: Sendable {
         notes.append(contentsOf: sideNotes.all)
         let records = ClusterEngine.clusters(trades: gathered.trades, checks: gathered.checks, criteria: input.criteria,
                                              asOf: settings.asOf, dataSource: gathered.dataSource)
-        let rows = records.map(\.json)
+        let rows = records.map { ChangeSinceLastRun.annotate($0.json, previous: previous?.figures ?? [:]) }
         let outcome = try ledger.commit(rows: rows, limit: input.limit, charger: charger)
         if outcome.stoppedByBudget > 0 {
             notes.append("the budget ACTOR_MAX_TOTAL_CHARGE_USD stopped \(outcome.stoppedByBudget) row(s): each costs \(charger.price(Pricing.clusterRecord)) USD")
@@ -137,8 +142,19 @@ public final class ClusterJob: Sendable {
             notes.append("filing cache: \(cacheFailures.count) fetched filing(s) could not be cached and will be fetched again next run (first: \(first))")
         }
         try ledger.finish()
+        let written = try ledger.ownItems().map { try settings.storage.dataset().item(at: $0) }
+        let changes = ChangeDigest(rows: written, previous: previous)
+        // Saved once the run is finished, so a resumed run still compares with the run before it.
+        // A replay reproduces an old run: it must not become the previous run of the weekly schedule.
+        if settings.replay == nil {
+            do { try history.save(rows: written, asOf: settings.asOf) } catch {
+                logger.warning("run history not saved: \(error)")
+                notes.append("the run history (key-value store \(RunHistory.storeName)) was not saved, so the next run compares with an older one: \(error)")
+            }
+        }
         var s = summary(started: started, outcome: outcome, found: records.count, tickers: gathered.tickers, charger: charger,
                         source: gathered.sourceLabel, notes: notes, resumed: ledger.start.resumed)
+        s.changes = changes
         do { try settings.storage.keyValueStore().set("RUN_SUMMARY", Data((s.json.prettyText + "\n").utf8)) } catch {
             // The rows and charges are committed; only the record of the summary is missing.
             logger.warning("RUN_SUMMARY not written: \(error)")
@@ -433,6 +449,7 @@ extension RunSummary {
             ("elapsedSeconds", .number(String(format: "%.3f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))),
             ("dataSource", .string(dataSource)),
             ("resumed", .bool(resumed)),
+            ("changesSinceLastRun", changes?.json ?? .null),
             ("notes", .array(notes.map { .string($0) })),
         ])
     }

@@ -70,7 +70,8 @@ final class Harness: @unchecked Sendable {
     let oiRoutes: Routes
     let secRoutes: Routes
 
-    init(world: FakeWorld = Worlds.standard, customise: (Routes, Routes) -> Void = { _, _ in }) throws {
+    /// `root` reuses a storage folder (a later run of the same storage against a changed world).
+    init(world: FakeWorld = Worlds.standard, root: URL? = nil, customise: (Routes, Routes) -> Void = { _, _ in }) throws {
         self.world = world
         let oiRoutes = Routes()
         let secRoutes = Routes()
@@ -88,7 +89,7 @@ final class Harness: @unchecked Sendable {
             let scripted = secHandler(req)
             return scripted.status == 404 ? w.secResponse(req) : scripted
         }
-        root = Paths.tempDir("e2e")
+        self.root = root ?? Paths.tempDir("e2e")
     }
 
     deinit { openInsider.stop(); sec.stop() }
