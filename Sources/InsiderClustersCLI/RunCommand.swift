@@ -155,7 +155,7 @@ struct RunCommand: AsyncParsableCommand {
         let charges = s.charges.sorted { $0.key < $1.key }.map { "\($0.key) x\($0.value)" }.joined(separator: ", ")
         lines.append("charges: \(charges.isEmpty ? "none" : charges) = $\(NSDecimalNumber(decimal: s.chargedUSD).stringValue)")
         let hosts = s.requestsPerHost.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        lines.append("requests: \(hosts.isEmpty ? "none" : hosts); filings from cache: \(s.filingCacheHits)")
+        lines.append("requests: \(hosts.isEmpty ? "none" : hosts); filings from cache: \(s.filingCacheHits); OpenInsider pages from cache: \(s.pageCacheHits)")
         lines.append("source: \(s.dataSource)")
         if let changes = s.changes { lines.append(contentsOf: changes.lines) }
         lines.append(String(format: "elapsed: %.1f s; storage: %@", seconds, storage))

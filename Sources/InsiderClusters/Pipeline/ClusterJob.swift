@@ -58,6 +58,8 @@ public struct RunSummary: Sendable {
     public var requestsPerHost: [String: Int]
     /// Filings read from the disk cache.
     public var filingCacheHits: Int
+    /// OpenInsider pages served from the page cache.
+    public var pageCacheHits: Int = 0
     /// Elapsed wall time.
     public var elapsed: Duration
     /// Which path produced the trades.
@@ -93,7 +95,10 @@ public final class ClusterJob: Sendable {
         self.settings = settings
         self.logger = logger
         self.http = HTTPClient(policy: settings.retry, logger: logger, transport: settings.replay, recorder: settings.recorder)
-        self.openInsider = OpenInsiderSource(http: http, config: settings.sources, logger: logger)
+        // A recording must hold every page and a replay must ask its file, so neither uses the page cache.
+        let pageCache = settings.replay == nil && settings.recorder == nil && settings.sources.openInsiderCacheTTL > 0
+            ? PageCache(store: settings.storage.keyValueStore(PageCache.storeName), ttl: settings.sources.openInsiderCacheTTL) : nil
+        self.openInsider = OpenInsiderSource(http: http, config: settings.sources, logger: logger, cache: pageCache)
         self.edgar = EdgarSource(http: http, config: settings.sources, cache: settings.storage.keyValueStore(ClusterJob.filingCache), logger: logger)
     }
 
@@ -155,6 +160,7 @@ public final class ClusterJob: Sendable {
         var s = summary(started: started, outcome: outcome, found: records.count, tickers: gathered.tickers, charger: charger,
                         source: gathered.sourceLabel, notes: notes, resumed: ledger.start.resumed)
         s.changes = changes
+        s.pageCacheHits = openInsider.cacheHits
         do { try settings.storage.keyValueStore().set("RUN_SUMMARY", Data((s.json.prettyText + "\n").utf8)) } catch {
             // The rows and charges are committed; only the record of the summary is missing.
             logger.warning("RUN_SUMMARY not written: \(error)")
@@ -446,6 +452,7 @@ extension RunSummary {
             ("chargedUsd", .number(NSDecimalNumber(decimal: chargedUSD).stringValue)),
             ("requestsPerHost", .object(requestsPerHost.sorted { $0.key < $1.key }.map { ($0.key, .number(String($0.value))) })),
             ("filingCacheHits", .number(String(filingCacheHits))),
+            ("pageCacheHits", .number(String(pageCacheHits))),
             ("elapsedSeconds", .number(String(format: "%.3f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))),
             ("dataSource", .string(dataSource)),
             ("resumed", .bool(resumed)),
