@@ -51,10 +51,31 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = try logging.bootstrap()
-        let env = RunEnvironment()
+        var env = RunEnvironment()
         let settings: JobSettings
+        let platform: ApifyPlatform?
+        var pushed: [String] = []
+        var platformInput: [UInt8]?
         do {
-            settings = try prepare(env: env, logger: logger)
+            platform = try ApifyPlatform.fromEnvironment(env, retry: try RetryPolicy.fromEnvironment(env.values), logger: logger)
+        } catch let error as ConfigurationError {
+            printError("configuration: \(error)")
+            throw ExitCode(2)
+        }
+        if let platform {
+            // On the platform the input, the budget and what this run already pushed and charged
+            // (before a migration or a restart) come from the API.
+            do {
+                pushed = try await platform.pushedSymbols()
+                env = RunEnvironment(env.values.merging(try await platform.chargingEnvironment(rowsAlreadyPushed: pushed.count)) { $1 })
+                if input == nil { platformInput = try await platform.inputRecord(key: env.inputKey) ?? Array("{}".utf8) }
+            } catch {
+                printError("Apify platform: \(error)")
+                throw ExitCode(1)
+            }
+        }
+        do {
+            settings = try prepare(env: env, logger: logger, platformInput: platformInput)
         } catch let problems as InputProblems {
             problems.lines.forEach(printError)
             throw ExitCode(2)
@@ -73,6 +94,21 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         saveRecording(settings)
+        if let platform {
+            await platform.status("Checked \(summary.tickersChecked) tickers; publishing \(summary.rowsWritten) cluster(s)")
+            do {
+                let rows = try settings.storage.dataset().items()
+                let startCharged = try settings.storage.dataset(ClusterJob.chargingLog).items()
+                    .contains { $0["eventName"]?.stringValue == Pricing.actorStart } || settings.alreadyCharged[Pricing.actorStart, default: 0] > 0
+                let outcome = try await PlatformPublisher(platform: platform).publish(rows: rows, alreadyPushed: pushed, limit: settings.input.limit,
+                                                                                      actorStart: startCharged)
+                await platform.status("Wrote \(outcome.total) cluster(s)", terminal: true)
+            } catch {
+                printError("Apify platform: \(error)")
+                await platform.status("Failed publishing the clusters: \(error)", terminal: true)
+                throw ExitCode(1)
+            }
+        }
         if let output {
             let items = try settings.storage.dataset().items()
             let text = DatasetExport.render(items, as: ExportFormat(fileName: output)!)   // validate() checked the extension
@@ -92,7 +128,7 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    func prepare(env startEnv: RunEnvironment, logger: Logger) throws -> JobSettings {
+    func prepare(env startEnv: RunEnvironment, logger: Logger, platformInput: [UInt8]? = nil) throws -> JobSettings {
         var env = startEnv
         var replaying: WARCReplay?
         if let replay {
@@ -102,7 +138,9 @@ struct RunCommand: AsyncParsableCommand {
         let root = env.storageRoot(override: storage)
         let inputKey = env.inputKey
         let bytes: [UInt8]
-        if let input {
+        if let platformInput {
+            bytes = platformInput
+        } else if let input {
             if input == "-" {
                 bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
             } else {
