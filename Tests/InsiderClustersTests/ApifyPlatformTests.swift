@@ -86,4 +86,16 @@ import Testing
         #expect(columns.allSatisfy(keys.contains), "\(columns.filter { !keys.contains($0) })")
         #expect(columns.allSatisfy { schema["views"]?["overview"]?["display"]?["properties"]?[$0] != nil })
     }
+
+    @Test func rowsArePushedInBatchesUnderFiveMegabytesInOrder() async throws {
+        let apify = try FakeApify()
+        let platform = try #require(try ApifyPlatform.fromEnvironment(RunEnvironment(apify.environment), retry: RetryPolicy(baseDelay: .milliseconds(10)),
+                                                                       logger: .init(label: "test")))
+        let filler = String(repeating: "x", count: 2_000_000)
+        let rows: [JSONValue] = (1...3).map { .object([("symbol", .string("S\($0)")), ("filler", .string(filler))]) }
+        try await platform.push(rows)
+        #expect(apify.pushes == 2)   // 2 MB + 2 MB fit in one request, the third row goes in the next
+        #expect(apify.symbols == ["S1", "S2", "S3"])
+        #expect(apify.problems == [])
+    }
 }
