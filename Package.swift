@@ -37,11 +37,14 @@ let package = Package(
         .target(name: "TradeStore", dependencies: ["InsiderCore"]),
         // The embedded default store: SQLite through GRDB, WAL mode, versioned migrations.
         .target(name: "SQLiteTradeStore", dependencies: ["TradeStore", "InsiderCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        // gzip members for WARC recordings: three C functions over the system zlib (no package to build).
+        .target(name: "CZlibShim", linkerSettings: [.linkedLibrary("z")]),
         // Input, runtime (storage, charging, HTTP), sources, ingestion and the pipeline.
         .target(
             name: "InsiderClusters",
             dependencies: [
                 "InsiderCore", "OpenInsiderPages", "EdgarForm4", "TradeStore", "SQLiteTradeStore",
+                "CZlibShim",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
             ]

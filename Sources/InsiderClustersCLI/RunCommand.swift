@@ -29,20 +29,53 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also export the dataset to this file; .json, .jsonl or .csv picks the format. Example: --output clusters.csv", valueName: "file"))
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("Write every HTTP exchange of the run to this WARC 1.1 file (gzipped records). Example: --record run.warc.gz", valueName: "file.warc.gz"))
+    var record: String?
+
+    @Option(name: .long, help: ArgumentHelp("Run offline from a --record file: same input and as-of date give the same dataset; the recorded sources and as-of date are the defaults. Example: --replay Examples/demo.warc.gz", valueName: "file.warc.gz"))
+    var replay: String?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         if let output, ExportFormat(fileName: output) == nil {
             throw ValidationError("--output: \"\(output)\" must end in .json, .jsonl or .csv")
         }
+        if let record, !record.hasSuffix(".warc.gz") {
+            throw ValidationError("--record: \"\(record)\" must end in .warc.gz (each record is gzipped on its own)")
+        }
+        if record != nil && replay != nil {
+            throw ValidationError("--record and --replay cannot be combined: a replay asks no source, so there is nothing new to record")
+        }
     }
 
     func run() async throws {
         let logger = try logging.bootstrap()
-        let env = RunEnvironment()
+        var env = RunEnvironment()
         let settings: JobSettings
+        let platform: ApifyPlatform?
+        var pushed: [String] = []
+        var platformInput: [UInt8]?
         do {
-            settings = try prepare(env: env, logger: logger)
+            platform = try ApifyPlatform.fromEnvironment(env, retry: try RetryPolicy.fromEnvironment(env.values), logger: logger)
+        } catch let error as ConfigurationError {
+            printError("configuration: \(error)")
+            throw ExitCode(2)
+        }
+        if let platform {
+            // On the platform the input, the budget and what this run already pushed and charged
+            // (before a migration or a restart) come from the API.
+            do {
+                pushed = try await platform.pushedSymbols()
+                env = RunEnvironment(env.values.merging(try await platform.chargingEnvironment(rowsAlreadyPushed: pushed.count)) { $1 })
+                if input == nil { platformInput = try await platform.inputRecord(key: env.inputKey) ?? Array("{}".utf8) }
+            } catch {
+                printError("Apify platform: \(error)")
+                throw ExitCode(1)
+            }
+        }
+        do {
+            settings = try prepare(env: env, logger: logger, platformInput: platformInput)
         } catch let problems as InputProblems {
             problems.lines.forEach(printError)
             throw ExitCode(2)
@@ -57,7 +90,24 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             printError("run failed: \(error)")
             printError("nothing was written for this run beyond what is listed in the charging log (actor-start).")
+            saveRecording(settings)
             throw ExitCode(1)
+        }
+        saveRecording(settings)
+        if let platform {
+            await platform.status("Checked \(summary.tickersChecked) tickers; publishing \(summary.rowsWritten) cluster(s)")
+            do {
+                let rows = try settings.storage.dataset().items()
+                let startCharged = try settings.storage.dataset(ClusterJob.chargingLog).items()
+                    .contains { $0["eventName"]?.stringValue == Pricing.actorStart } || settings.alreadyCharged[Pricing.actorStart, default: 0] > 0
+                let outcome = try await PlatformPublisher(platform: platform).publish(rows: rows, alreadyPushed: pushed, limit: settings.input.limit,
+                                                                                      actorStart: startCharged)
+                await platform.status("Wrote \(outcome.total) cluster(s)", terminal: true)
+            } catch {
+                printError("Apify platform: \(error)")
+                await platform.status("Failed publishing the clusters: \(error)", terminal: true)
+                throw ExitCode(1)
+            }
         }
         if let output {
             let items = try settings.storage.dataset().items()
@@ -67,11 +117,30 @@ struct RunCommand: AsyncParsableCommand {
         printSummary(summary, storage: settings.storage.root.path)
     }
 
-    func prepare(env: RunEnvironment, logger: Logger) throws -> JobSettings {
+    /// Writes the `--record` file, also after a failed run (what the sources served is the evidence).
+    func saveRecording(_ settings: JobSettings) {
+        guard let record, let recorder = settings.recorder else { return }
+        do {
+            try recorder.write(to: URL(fileURLWithPath: record))
+            printError("recorded \(recorder.count) HTTP exchange(s) to \(record)")
+        } catch {
+            printError("record: \(error)")
+        }
+    }
+
+    func prepare(env startEnv: RunEnvironment, logger: Logger, platformInput: [UInt8]? = nil) throws -> JobSettings {
+        var env = startEnv
+        var replaying: WARCReplay?
+        if let replay {
+            do { replaying = try WARCReplay(contentsOf: URL(fileURLWithPath: replay)) } catch { throw ConfigurationError(String(describing: error)) }
+            env = replaying!.environment(over: env)
+        }
         let root = env.storageRoot(override: storage)
         let inputKey = env.inputKey
         let bytes: [UInt8]
-        if let input {
+        if let platformInput {
+            bytes = platformInput
+        } else if let input {
             if input == "-" {
                 bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
             } else {
@@ -101,11 +170,19 @@ struct RunCommand: AsyncParsableCommand {
         }
         let asOfDay = try env.asOf(override: asOf)
         let values = env.values
-        return JobSettings(
+        let sources = try SourceConfig.fromEnvironment(values)
+        var settings = JobSettings(
             input: parsed, asOf: asOfDay, storage: LocalStorage(root: root), purge: !noPurge && env.purgeOnStart,
-            inputKey: inputKey, sources: try SourceConfig.fromEnvironment(values), retry: try RetryPolicy.fromEnvironment(values),
+            inputKey: inputKey, sources: sources, retry: try RetryPolicy.fromEnvironment(values),
             pricing: try Pricing.fromEnvironment(values), maxTotalChargeUSD: try Charger.budget(from: values),
             alreadyCharged: try Charger.alreadyCharged(from: values))
+        settings.replay = replaying
+        if record != nil {
+            do { settings.recorder = try WARCRecorder(info: WARCReplay.info(sources: sources, asOf: asOfDay)) } catch {
+                throw ConfigurationError("--record: \(error)")
+            }
+        }
+        return settings
     }
 
     func printSummary(_ s: RunSummary, storage: String) {
@@ -116,8 +193,9 @@ struct RunCommand: AsyncParsableCommand {
         let charges = s.charges.sorted { $0.key < $1.key }.map { "\($0.key) x\($0.value)" }.joined(separator: ", ")
         lines.append("charges: \(charges.isEmpty ? "none" : charges) = $\(NSDecimalNumber(decimal: s.chargedUSD).stringValue)")
         let hosts = s.requestsPerHost.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        lines.append("requests: \(hosts.isEmpty ? "none" : hosts); filings from cache: \(s.filingCacheHits)")
+        lines.append("requests: \(hosts.isEmpty ? "none" : hosts); filings from cache: \(s.filingCacheHits); OpenInsider pages from cache: \(s.pageCacheHits)")
         lines.append("source: \(s.dataSource)")
+        if let changes = s.changes { lines.append(contentsOf: changes.lines) }
         lines.append(String(format: "elapsed: %.1f s; storage: %@", seconds, storage))
         for note in s.notes { lines.append("note: \(note)") }
         lines.forEach(printError)

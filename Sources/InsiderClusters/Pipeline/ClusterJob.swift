@@ -26,6 +26,10 @@ public struct JobSettings: Sendable {
     public var maxTotalChargeUSD: Decimal?
     /// `APIFY_CHARGED_ACTOR_EVENT_COUNTS`.
     public var alreadyCharged: [String: Int]
+    /// `--record`: every HTTP exchange is written down here.
+    public var recorder: WARCRecorder?
+    /// `--replay`: every request is served from this recording, none from the network.
+    public var replay: WARCReplay?
 
     /// Creates settings.
     public init(input: RunInput, asOf: Day, storage: LocalStorage, purge: Bool, inputKey: String, sources: SourceConfig,
@@ -54,6 +58,8 @@ public struct RunSummary: Sendable {
     public var requestsPerHost: [String: Int]
     /// Filings read from the disk cache.
     public var filingCacheHits: Int
+    /// OpenInsider pages served from the page cache.
+    public var pageCacheHits: Int = 0
     /// Elapsed wall time.
     public var elapsed: Duration
     /// Which path produced the trades.
@@ -62,6 +68,8 @@ public struct RunSummary: Sendable {
     public var notes: [String]
     /// True when this run picked up an interrupted run of the same input.
     public var resumed: Bool
+    /// What changed since the previous completed run of the same input (nil when no row was attempted).
+    public var changes: ChangeDigest? = nil
 }
 
 /// The batch job: `Input -> Discover -> Drilldown -> Verify -> Cluster -> Rank -> Write + Charge`.
@@ -86,8 +94,11 @@ public final class ClusterJob: Sendable {
     public init(settings: JobSettings, logger: Logger) {
         self.settings = settings
         self.logger = logger
-        self.http = HTTPClient(policy: settings.retry, logger: logger)
-        self.openInsider = OpenInsiderSource(http: http, config: settings.sources, logger: logger)
+        self.http = HTTPClient(policy: settings.retry, logger: logger, transport: settings.replay, recorder: settings.recorder)
+        // A recording must hold every page and a replay must ask its file, so neither uses the page cache.
+        let pageCache = settings.replay == nil && settings.recorder == nil && settings.sources.openInsiderCacheTTL > 0
+            ? PageCache(store: settings.storage.keyValueStore(PageCache.storeName), ttl: settings.sources.openInsiderCacheTTL) : nil
+        self.openInsider = OpenInsiderSource(http: http, config: settings.sources, logger: logger, cache: pageCache)
         self.edgar = EdgarSource(http: http, config: settings.sources, cache: settings.storage.keyValueStore(ClusterJob.filingCache), logger: logger)
     }
 
@@ -95,6 +106,9 @@ public final class ClusterJob: Sendable {
     public func run() async throws -> RunSummary {
         let started = ContinuousClock.now
         let input = settings.input
+        // Read before anything is fetched or charged: an unreadable history fails the run, never a silent "all new".
+        let history = RunHistory(storage: settings.storage, input: input)
+        let previous = try history.previous()
         let ledger = try RunLedger(storage: settings.storage, inputFingerprint: fingerprint(), purge: settings.purge,
                                    inputKey: settings.inputKey, chargingLog: ClusterJob.chargingLog)
         if ledger.start.resumed { logger.notice("resuming an interrupted run of the same input (\(ledger.start.runKey))") }
@@ -109,12 +123,20 @@ public final class ClusterJob: Sendable {
         }
 
         let lookback = Lookback(asOf: settings.asOf, days: input.windowDays)
-        let gathered = try await gather(lookback: lookback)
+        let gathered: Gathered
+        do {
+            gathered = try await gather(lookback: lookback)
+        } catch {
+            try failOnReplayMisses()
+            throw error
+        }
+        // A replay that lacked a page or filing would write a dataset the recorded run never wrote.
+        try failOnReplayMisses()
         notes.append(contentsOf: gathered.notes)
         notes.append(contentsOf: sideNotes.all)
         let records = ClusterEngine.clusters(trades: gathered.trades, checks: gathered.checks, criteria: input.criteria,
                                              asOf: settings.asOf, dataSource: gathered.dataSource)
-        let rows = records.map(\.json)
+        let rows = records.map { ChangeSinceLastRun.annotate($0.json, previous: previous?.figures ?? [:]) }
         let outcome = try ledger.commit(rows: rows, limit: input.limit, charger: charger)
         if outcome.stoppedByBudget > 0 {
             notes.append("the budget ACTOR_MAX_TOTAL_CHARGE_USD stopped \(outcome.stoppedByBudget) row(s): each costs \(charger.price(Pricing.clusterRecord)) USD")
@@ -125,14 +147,33 @@ public final class ClusterJob: Sendable {
             notes.append("filing cache: \(cacheFailures.count) fetched filing(s) could not be cached and will be fetched again next run (first: \(first))")
         }
         try ledger.finish()
+        let written = try ledger.ownItems().map { try settings.storage.dataset().item(at: $0) }
+        let changes = ChangeDigest(rows: written, previous: previous)
+        // Saved once the run is finished, so a resumed run still compares with the run before it.
+        // A replay reproduces an old run: it must not become the previous run of the weekly schedule.
+        if settings.replay == nil {
+            do { try history.save(rows: written, asOf: settings.asOf) } catch {
+                logger.warning("run history not saved: \(error)")
+                notes.append("the run history (key-value store \(RunHistory.storeName)) was not saved, so the next run compares with an older one: \(error)")
+            }
+        }
         var s = summary(started: started, outcome: outcome, found: records.count, tickers: gathered.tickers, charger: charger,
                         source: gathered.sourceLabel, notes: notes, resumed: ledger.start.resumed)
+        s.changes = changes
+        s.pageCacheHits = openInsider.cacheHits
         do { try settings.storage.keyValueStore().set("RUN_SUMMARY", Data((s.json.prettyText + "\n").utf8)) } catch {
             // The rows and charges are committed; only the record of the summary is missing.
             logger.warning("RUN_SUMMARY not written: \(error)")
             s.notes.append("RUN_SUMMARY was not written: \(error)")
         }
         return s
+    }
+
+    func failOnReplayMisses() throws {
+        let misses = http.replayMisses
+        guard let first = misses.first, let file = settings.replay?.file else { return }
+        throw WARCError("the recording \(file) lacks \(first)" + (misses.count > 1 ? " (and \(misses.count - 1) more request(s))" : "")
+                        + "; replay the same input and as-of date as the recorded run")
     }
 
     func summary(started: ContinuousClock.Instant, outcome: RunLedger.Outcome?, found: Int, tickers: Int, charger: Charger,
@@ -411,9 +452,11 @@ extension RunSummary {
             ("chargedUsd", .number(NSDecimalNumber(decimal: chargedUSD).stringValue)),
             ("requestsPerHost", .object(requestsPerHost.sorted { $0.key < $1.key }.map { ($0.key, .number(String($0.value))) })),
             ("filingCacheHits", .number(String(filingCacheHits))),
+            ("pageCacheHits", .number(String(pageCacheHits))),
             ("elapsedSeconds", .number(String(format: "%.3f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))),
             ("dataSource", .string(dataSource)),
             ("resumed", .bool(resumed)),
+            ("changesSinceLastRun", changes?.json ?? .null),
             ("notes", .array(notes.map { .string($0) })),
         ])
     }

@@ -98,23 +98,25 @@ public struct RetryPolicy: Sendable {
 /// The program's one HTTP client: a shared URLSession, a rate limiter per source, bounded
 /// retries with exponential backoff and jitter, `Retry-After`, and request counts per host.
 public final class HTTPClient: @unchecked Sendable {
-    let session: URLSession
+    let transport: any HTTPTransport
+    let recorder: WARCRecorder?
     let policy: RetryPolicy
     let logger: Logger
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
 
-    /// Creates the client.
-    public init(policy: RetryPolicy = RetryPolicy(), logger: Logger = Logger(label: "insider-clusters.http")) {
-        let config = URLSessionConfiguration.ephemeral
-        config.httpMaximumConnectionsPerHost = 4
-        config.timeoutIntervalForRequest = policy.timeout
-        config.urlCache = nil
-        config.requestCachePolicy = .reloadIgnoringLocalCacheData
-        self.session = URLSession(configuration: config)
+    /// Creates the client. `transport` defaults to the network; `recorder`, when given, writes
+    /// down every exchange (`--record`); a `WARCReplay` transport serves a recording (`--replay`).
+    public init(policy: RetryPolicy = RetryPolicy(), logger: Logger = Logger(label: "insider-clusters.http"),
+                transport: (any HTTPTransport)? = nil, recorder: WARCRecorder? = nil) {
+        self.transport = transport ?? URLSessionTransport(timeout: policy.timeout)
+        self.recorder = recorder
         self.policy = policy
         self.logger = logger
     }
+
+    /// URLs a replay was asked for that its recording lacks.
+    public var replayMisses: [String] { transport.misses }
 
     /// Requests sent so far, by host (`host:port` when a port is given).
     public var requestsPerHost: [String: Int] { lock.withLock { counts } }
@@ -137,15 +139,14 @@ public final class HTTPClient: @unchecked Sendable {
         var throttles = 0
         while true {
             attempt += 1
-            try await limiter.acquire()
+            // A replay reaches no source: its rate limits have nothing to protect.
+            if !transport.isOffline { try await limiter.acquire() }
             lock.withLock { counts[HTTPClient.hostKey(url), default: 0] += 1 }
             let outcome: Result<HTTPResponse, any Error>
             do {
-                let (data, response) = try await session.data(for: request)
-                let http = response as? HTTPURLResponse
-                var hs: [String: String] = [:]
-                for (k, v) in http?.allHeaderFields ?? [:] { hs[String(describing: k).lowercased()] = String(describing: v) }
-                outcome = .success(HTTPResponse(status: http?.statusCode ?? 0, headers: hs, body: Array(data), url: url))
+                let response = try await transport.send(request)
+                recorder?.record(request, response)
+                outcome = .success(response)
             } catch {
                 if Task.isCancelled { throw CancellationError() }
                 outcome = .failure(error)
@@ -227,6 +228,8 @@ public final class HTTPClient: @unchecked Sendable {
     /// Whether a failed request can succeed when sent again: timeouts, refused or lost
     /// connections, DNS hiccups; not a malformed or unsupported URL, nor a TLS failure.
     static func isTransient(_ error: any Error) -> Bool {
+        // A recording that lacks the URL lacks it on every attempt.
+        if error is WARCError { return false }
         guard let e = error as? URLError else { return true }
         switch e.code {
         case .badURL, .unsupportedURL, .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,

@@ -36,12 +36,15 @@ public final class OpenInsiderSource: Sendable {
     let config: SourceConfig
     let limiter: RateLimiter
     let logger: Logger
+    let cache: PageCache?
+    private let hits = HitCount()
 
-    /// Creates the source.
-    public init(http: HTTPClient, config: SourceConfig, logger: Logger) {
+    /// Creates the source; with `cache`, pages younger than its TTL are served from it.
+    public init(http: HTTPClient, config: SourceConfig, logger: Logger, cache: PageCache? = nil) {
         self.http = http
         self.config = config
         self.logger = logger
+        self.cache = cache
         // Never more than 3 in any second, whatever OPENINSIDER_RPS says (DOMAIN.md 1.14).
         let rps = min(config.openInsiderRequestsPerSecond, OpenInsiderSource.maxRequestsPerSecond)
         self.limiter = RateLimiter(requestsPerSecond: rps, maxInWindow: max(1, Int(rps.rounded(.up))))
@@ -59,7 +62,13 @@ public final class OpenInsiderSource: Sendable {
         var components = URLComponents(url: config.openInsiderBaseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
         if !query.isEmpty { components.percentEncodedQuery = query.map { "\($0.0)=\(OpenInsiderSource.encode($0.1))" }.joined(separator: "&") }
         guard let url = components.url else { throw ConfigurationError("cannot build an OpenInsider URL for \(path)") }
-        let response = try await http.get(url, headers: ["User-Agent": config.openInsiderUserAgent, "Accept": "text/html"], limiter: limiter) { response in
+        let kept = cache?.entry(for: url)
+        if let kept, cache?.isFresh(kept) == true, let page = try? OpenInsiderPageParser.parse(kept.body) {
+            hits.add()
+            return page
+        }
+        let headers = ["User-Agent": config.openInsiderUserAgent, "Accept": "text/html"].merging(PageCache.validators(kept)) { $1 }
+        var response = try await http.get(url, headers: headers, limiter: limiter) { response in
             guard response.status == 200 else { return .accept }
             do throws(OpenInsiderPageError) {
                 _ = try OpenInsiderPageParser.parse(response.body)
@@ -70,12 +79,21 @@ public final class OpenInsiderSource: Sendable {
                 return .accept   // layout drift is not transient: the caller reports it
             }
         }
+        if response.status == 304, let kept {
+            response.body = kept.body   // unchanged since we kept it: renew it
+        }
         do throws(OpenInsiderPageError) {
-            return try OpenInsiderPageParser.parse(response.body)
+            let page = try OpenInsiderPageParser.parse(response.body)
+            cache?.keep(url, body: response.body, etag: response.headers["etag"] ?? (response.status == 304 ? kept?.etag : nil),
+                        lastModified: response.headers["last-modified"] ?? (response.status == 304 ? kept?.lastModified : nil))
+            return page
         } catch {
             throw SourceError.openInsiderLayout(url: url.absoluteString, error: error)
         }
     }
+
+    /// Pages served from the page cache so far.
+    public var cacheHits: Int { hits.value }
 
     /// Form-style encoding: spaces as `+`, everything else outside unreserved characters escaped.
     static func encode(_ value: String) -> String {
@@ -172,4 +190,12 @@ public enum SourceError: Error, CustomStringConvertible {
         case let .allSourcesFailed(reasons): "no source could be read: " + reasons.joined(separator: "; ")
         }
     }
+}
+
+/// A count shared by concurrent tasks.
+final class HitCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func add() { lock.withLock { n += 1 } }
+    var value: Int { lock.withLock { n } }
 }

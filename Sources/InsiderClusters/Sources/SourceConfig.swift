@@ -23,6 +23,8 @@ public struct SourceConfig: Sendable {
     public var pageSize: Int
     /// Parallel ticker drilldowns (the rate limit still holds), `INSIDER_CLUSTERS_CONCURRENCY`, default 4.
     public var concurrency: Int
+    /// How long an OpenInsider page is served from the page cache, `OPENINSIDER_CACHE_TTL`, default 6 h; 0: never.
+    public var openInsiderCacheTTL: TimeInterval = PageCache.defaultTTL
 
     /// The product's version, sent in User-Agents.
     public static let version = "0.1.0"
@@ -52,7 +54,7 @@ public struct SourceConfig: Sendable {
         } else {
             reason = "SEC_USER_AGENT is not set (SEC requires a User-Agent with a contact email, e.g. \"Acme Research ops@acme.example\"); no filing was verified against EDGAR"
         }
-        return SourceConfig(
+        var config = SourceConfig(
             openInsiderBaseURL: try url("OPENINSIDER_BASE_URL", "http://openinsider.com"),
             secBaseURL: try url("SEC_BASE_URL", "https://www.sec.gov"),
             secDataBaseURL: try url("SEC_DATA_BASE_URL", "https://data.sec.gov"),
@@ -64,6 +66,8 @@ public struct SourceConfig: Sendable {
                 ?? "insider-clusters/\(version) (insider cluster-buy research tool; polite: 1 request/s)",
             pageSize: Int(try number("OPENINSIDER_PAGE_SIZE", 1000, max: 5000)),
             concurrency: Int(try number("INSIDER_CLUSTERS_CONCURRENCY", 4, max: 16)))
+        config.openInsiderCacheTTL = try PageCache.ttl(from: env)
+        return config
     }
 
     /// A plausible email address somewhere in the text.

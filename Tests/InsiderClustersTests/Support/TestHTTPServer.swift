@@ -15,6 +15,8 @@ struct RecordedRequest: Sendable {
     /// Headers with lower-cased names.
     var headers: [String: String]
     var receivedAt: Date
+    /// The request body (POST, PUT).
+    var body: [UInt8] = []
 }
 
 /// What the server answers.
@@ -166,12 +168,13 @@ final class TestHTTPServer: @unchecked Sendable {
                 if n <= 0 { return }
                 buffer.append(contentsOf: chunk[0..<n])
             }
+            let body = Array(buffer[consumed..<(consumed + length)])
             consumed += length
             buffer.removeFirst(consumed)
             let target = String(requestLine[1])
             let request = RecordedRequest(method: String(requestLine[0]), target: target,
                                           path: String(target.split(separator: "?", maxSplits: 1).first ?? ""),
-                                          query: TestHTTPServer.query(target), headers: headers, receivedAt: Date())
+                                          query: TestHTTPServer.query(target), headers: headers, receivedAt: Date(), body: body)
             lock.withLock {
                 log.append(request)
                 inFlight += 1

@@ -70,7 +70,8 @@ final class Harness: @unchecked Sendable {
     let oiRoutes: Routes
     let secRoutes: Routes
 
-    init(world: FakeWorld = Worlds.standard, customise: (Routes, Routes) -> Void = { _, _ in }) throws {
+    /// `root` reuses a storage folder (a later run of the same storage against a changed world).
+    init(world: FakeWorld = Worlds.standard, root: URL? = nil, customise: (Routes, Routes) -> Void = { _, _ in }) throws {
         self.world = world
         let oiRoutes = Routes()
         let secRoutes = Routes()
@@ -82,16 +83,27 @@ final class Harness: @unchecked Sendable {
         self.secRoutes = secRoutes
         openInsider = try TestHTTPServer { req in
             let scripted = oiHandler(req)
-            return scripted.status == 404 ? w.openInsiderResponse(req) : scripted
+            return scripted.status == 404 ? Harness.validated(w.openInsiderResponse(req), req) : scripted
         }
         sec = try TestHTTPServer { req in
             let scripted = secHandler(req)
             return scripted.status == 404 ? w.secResponse(req) : scripted
         }
-        root = Paths.tempDir("e2e")
+        self.root = root ?? Paths.tempDir("e2e")
     }
 
     deinit { openInsider.stop(); sec.stop() }
+
+    /// A page with an `ETag` (a digest of its bytes), or `304 Not Modified` when the request
+    /// names that tag in `If-None-Match`: the world's OpenInsider supports conditional GETs.
+    static func validated(_ response: CannedResponse, _ req: RecordedRequest) -> CannedResponse {
+        guard response.status == 200 else { return response }
+        let tag = "\"" + ByteDigest.fnv1a64(response.body) + "\""
+        if req.headers["if-none-match"] == tag { return CannedResponse(status: 304, headers: [("ETag", tag)], body: []) }
+        var tagged = response
+        tagged.headers.append(("ETag", tag))
+        return tagged
+    }
 
     var environment: [String: String] {
         ["OPENINSIDER_BASE_URL": openInsider.baseURL, "SEC_BASE_URL": sec.baseURL, "SEC_DATA_BASE_URL": sec.baseURL,
