@@ -107,6 +107,7 @@ struct RunCommand: AsyncParsableCommand {
             printError("run failed: \(error)")
             printError("nothing was written for this run beyond what is listed in the charging log (actor-start).")
             saveRecording(settings)
+            await platform?.status("Failed: \(error)", terminal: true)
             throw ExitCode(1)
         }
         saveRecording(settings)

@@ -116,4 +116,15 @@ import Testing
         #expect(r2.stderr.contains("dropped out: BETA"))
         #expect(next.problems == [])
     }
+
+    @Test func aFailedRunEndsWithATerminalStatusMessageAndPushesNothing() throws {
+        let h = try Harness()
+        h.openInsider.stop()
+        let apify = try FakeApify()
+        let r = try run(h, apify)
+        #expect(r.status == 1)
+        #expect(apify.items.isEmpty && apify.charged.isEmpty)
+        #expect(apify.statuses.last?["isStatusMessageTerminal"] == .bool(true))
+        #expect(apify.statuses.last?["statusMessage"]?.stringValue?.hasPrefix("Failed: ") == true)
+    }
 }
