@@ -83,6 +83,22 @@ struct RunCommand: AsyncParsableCommand {
             printError("configuration: \(error)")
             throw ExitCode(2)
         }
+        // On the platform the previous run's figures live in a named store: seed the container's copy.
+        var platformHistory: (store: String, history: RunHistory)?
+        if let platform {
+            let history = RunHistory(storage: settings.storage, input: settings.input)
+            do {
+                let store = try await platform.namedStore(ApifyPlatform.historyStoreName)
+                if let bytes = try await platform.record(store: store, key: history.key) {
+                    try settings.storage.keyValueStore(RunHistory.storeName).set(history.key, Data(bytes))
+                }
+                platformHistory = (store, history)
+            } catch {
+                printError("Apify platform: run history: \(error)")
+                throw ExitCode(1)
+            }
+            await platform.status("Finding insider cluster buys")
+        }
         let job = ClusterJob(settings: settings, logger: logger)
         let summary: RunSummary
         do {
@@ -91,6 +107,7 @@ struct RunCommand: AsyncParsableCommand {
             printError("run failed: \(error)")
             printError("nothing was written for this run beyond what is listed in the charging log (actor-start).")
             saveRecording(settings)
+            await platform?.status("Failed: \(error)", terminal: true)
             throw ExitCode(1)
         }
         saveRecording(settings)
@@ -102,6 +119,10 @@ struct RunCommand: AsyncParsableCommand {
                     .contains { $0["eventName"]?.stringValue == Pricing.actorStart } || settings.alreadyCharged[Pricing.actorStart, default: 0] > 0
                 let outcome = try await PlatformPublisher(platform: platform).publish(rows: rows, alreadyPushed: pushed, limit: settings.input.limit,
                                                                                       actorStart: startCharged)
+                if let (store, history) = platformHistory,
+                   let record = try settings.storage.keyValueStore(RunHistory.storeName).read(history.key) {
+                    try await platform.setRecord(store: store, key: history.key, json: Array(record))
+                }
                 await platform.status("Wrote \(outcome.total) cluster(s)", terminal: true)
             } catch {
                 printError("Apify platform: \(error)")

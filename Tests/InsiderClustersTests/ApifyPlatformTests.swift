@@ -98,4 +98,33 @@ import Testing
         #expect(apify.symbols == ["S1", "S2", "S3"])
         #expect(apify.problems == [])
     }
+
+    @Test func theWeeklyDigestWorksAcrossPlatformRunsThroughANamedStore() throws {
+        let apify = try FakeApify()
+        let r1 = try run(try Harness(), apify)
+        #expect(r1.status == 0, "\(r1.stderr)")
+        #expect(apify.historyRecords.count == 1)
+        // Next week: a new run (its own dataset), a new container, the same named store.
+        let next = try FakeApify()
+        next.set { $0.historyRecords = apify.historyRecords }
+        let r2 = try run(try Harness(world: WeeklyRefreshTests.nextWeek), next)
+        #expect(r2.status == 0, "\(r2.stderr)")
+        let rows = next.items
+        #expect(rows.compactMap { $0["symbol"]?.stringValue } == ["ACME", "DELT"])
+        #expect(rows.compactMap { $0["change_since_last_run"]?.stringValue } == ["grown", "new"])
+        #expect(rows.first?["previous_insider_count"]?.integerValue == 3)
+        #expect(r2.stderr.contains("dropped out: BETA"))
+        #expect(next.problems == [])
+    }
+
+    @Test func aFailedRunEndsWithATerminalStatusMessageAndPushesNothing() throws {
+        let h = try Harness()
+        h.openInsider.stop()
+        let apify = try FakeApify()
+        let r = try run(h, apify)
+        #expect(r.status == 1)
+        #expect(apify.items.isEmpty && apify.charged.isEmpty)
+        #expect(apify.statuses.last?["isStatusMessageTerminal"] == .bool(true))
+        #expect(apify.statuses.last?["statusMessage"]?.stringValue?.hasPrefix("Failed: ") == true)
+    }
 }

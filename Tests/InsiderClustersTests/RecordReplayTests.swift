@@ -106,6 +106,7 @@ import Testing
         let storage = Paths.tempDir("demo")
         let r = try CLI.run(["--replay", RecordReplayTests.demo.path, "--as-of", "2026-04-30", "--storage", storage.path])
         #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("note: replay: every request was answered from"))
         #expect(try LocalStorage(root: storage).dataset().items().compactMap { $0["symbol"]?.stringValue } == ["BETA", "ACME"])
         #expect((try Data(contentsOf: RecordReplayTests.demo)).count < 200_000)
     }

@@ -132,6 +132,7 @@ public final class ClusterJob: Sendable {
         }
         // A replay that lacked a page or filing would write a dataset the recorded run never wrote.
         try failOnReplayMisses()
+        if let replay = settings.replay { notes.append("replay: every request was answered from \(replay.file); nothing was fetched") }
         notes.append(contentsOf: gathered.notes)
         notes.append(contentsOf: sideNotes.all)
         let records = ClusterEngine.clusters(trades: gathered.trades, checks: gathered.checks, criteria: input.criteria,

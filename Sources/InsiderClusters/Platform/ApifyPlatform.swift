@@ -171,3 +171,31 @@ extension ApifyPlatform {
         return (try JSONValue.parse(body).arrayValue ?? []).compactMap { $0["symbol"]?.stringValue }
     }
 }
+
+extension ApifyPlatform {
+    /// The id of the named key-value store `name`, created when missing
+    /// (`POST /v2/key-value-stores?name=...` gets or creates it).
+    public func namedStore(_ name: String) async throws -> String {
+        let (_, body) = try await send("POST", "key-value-stores", query: [("name", name)], okStatuses: [200, 201])
+        guard let id = try JSONValue.parse(body)["data"]?["id"]?.stringValue else {
+            throw Failure(description: "POST key-value-stores?name=\(name): no data.id in the answer")
+        }
+        return id
+    }
+
+    /// A record of a key-value store, or nil when missing (404).
+    public func record(store: String, key: String) async throws -> [UInt8]? {
+        let (status, body) = try await send("GET", "key-value-stores/\(store)/records/\(key)", okStatuses: [200, 404])
+        return status == 404 ? nil : body
+    }
+
+    /// Writes a JSON record to a key-value store.
+    public func setRecord(store: String, key: String, json: [UInt8]) async throws {
+        _ = try await send("PUT", "key-value-stores/\(store)/records/\(key)", body: json, contentType: "application/json; charset=utf-8",
+                           okStatuses: [200, 201])
+    }
+
+    /// The named store that keeps each input's last completed run across platform runs (a
+    /// container's disk does not outlive its run).
+    public static let historyStoreName = "insider-clusters-run-history"
+}

@@ -19,6 +19,8 @@ final class FakeApify: @unchecked Sendable {
     /// A key answered 400 (a permanent failure: the process stops there).
     var failKey: String?
     private(set) var items: [JSONValue] = []
+    /// Records of the named store `insider-clusters-run-history` (id `history1`), by key.
+    var historyRecords: [String: [UInt8]] = [:]
     /// Accepted charges: key -> event name, each key once.
     private(set) var charged: [String: String] = [:]
     /// Every charge call in order: (key, status answered).
@@ -63,6 +65,16 @@ final class FakeApify: @unchecked Sendable {
                     ("options", .object([("maxTotalChargeUsd", .number(maxTotalChargeUSD))]))]))]))
             case ("GET", "/v2/key-value-stores/kvs1/records/INPUT"):
                 return input.map { .ok(Array($0.utf8), contentType: "application/json") } ?? .text(404, #"{"error":{"type":"record-not-found"}}"#)
+            case ("POST", "/v2/key-value-stores"):
+                guard req.query["name"] == ApifyPlatform.historyStoreName else { return problem("unexpected store name") }
+                return FakeApify.json(201, .object([("data", .object([("id", .string("history1")), ("name", .string(ApifyPlatform.historyStoreName))]))]))
+            case ("GET", let path) where path.hasPrefix("/v2/key-value-stores/history1/records/"):
+                let key = String(path.dropFirst("/v2/key-value-stores/history1/records/".count))
+                return historyRecords[key].map { .ok($0, contentType: "application/json") } ?? .text(404, #"{"error":{"type":"record-not-found"}}"#)
+            case ("PUT", let path) where path.hasPrefix("/v2/key-value-stores/history1/records/"):
+                guard req.headers["content-type"] == jsonType, (try? JSONValue.parse(req.body)) != nil else { return problem("history record not JSON") }
+                historyRecords[String(path.dropFirst("/v2/key-value-stores/history1/records/".count))] = req.body
+                return FakeApify.json(201, .object([]))
             case ("GET", "/v2/datasets/ds1/items"):
                 guard req.query["fields"] == "symbol" else { return problem("items read without fields=symbol") }
                 return FakeApify.json(200, .array(items.map { .object([("symbol", $0["symbol"] ?? .null)]) }))
