@@ -10,6 +10,7 @@ final class AnswerCache: Sendable {
         var version: Int64?
         var checkedAt: ContinuousClock.Instant?
         var answers: [String: Answer] = [:]
+        var refreshing = false
     }
 
     private let store: any TradeStore
@@ -36,18 +37,28 @@ final class AnswerCache: Sendable {
     }
 
     /// The store's data version, read again when the last reading is older than the interval.
+    /// With a non-zero interval one request re-reads it while the others keep the last reading
+    /// (no burst of identical reads every interval); with zero, every request reads it.
     private func currentVersion() async throws -> Int64 {
         let now = clock.now
-        let fresh: Int64? = state.withLockedValue { s in
-            guard let v = s.version, let at = s.checkedAt, checkInterval > .zero, now - at < checkInterval else { return nil }
-            return v
+        let known: Int64? = state.withLockedValue { s in
+            guard let v = s.version, checkInterval > .zero else { return nil }
+            if let at = s.checkedAt, now - at < checkInterval { return v }
+            if s.refreshing { return v }
+            s.refreshing = true
+            return nil
         }
-        if let fresh { return fresh }
-        let version = try await store.dataVersion()
+        if let known { return known }
+        let version: Int64
+        do { version = try await store.dataVersion() } catch {
+            state.withLockedValue { $0.refreshing = false }
+            throw error
+        }
         state.withLockedValue { s in
             if s.version != version { s.answers.removeAll(keepingCapacity: true) }
             s.version = version
             s.checkedAt = now
+            s.refreshing = false
         }
         return version
     }
