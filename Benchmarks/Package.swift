@@ -9,6 +9,7 @@ let package = Package(
         .package(name: "insider-clusters", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .executableTarget(
@@ -33,6 +34,17 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Benchmarks/StoreBench"
+        ),
+        // The batch job's wall time against its politeness bound, on a synthetic market served
+        // from 127.0.0.1 with 50 ms per request (a run, not a micro-benchmark: it takes a minute).
+        .executableTarget(
+            name: "RunBench",
+            dependencies: [
+                .product(name: "InsiderClusters", package: "insider-clusters"),
+                .product(name: "InsiderCore", package: "insider-clusters"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/RunBench"
         ),
     ]
 )
