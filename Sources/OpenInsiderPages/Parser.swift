@@ -148,11 +148,11 @@ struct PageScanner {
                 if lx.tag == .a && linkKind != 0 {
                     let kind = linkKind
                     linkKind = 0
-                    let text: String = linkText.withUnsafeBufferPointer { b in
-                        guard let base = b.baseAddress else { return "" }
+                    let (text, textCIK): (String, String?) = linkText.withUnsafeBufferPointer { b in
+                        guard let base = b.baseAddress else { return ("", nil) }
                         var s = 0, e = b.count
                         trimRange(base, &s, &e)
-                        return String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
+                        return (String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self), paddedCIK(base, s, e))
                     }
                     if kind == 1 {
                         // Generic screener pages print `<a href="/industry//9999"></a>`: a SIC bound, not an industry.
@@ -162,7 +162,7 @@ struct PageScanner {
                             subject?.industry = text
                         }
                     } else {
-                        let cik = text.utf8.allSatisfy { $0 &- 0x30 < 10 } ? paddedCIK(text) : nil
+                        let cik = textCIK
                         if sawCIKLabel {
                             subject?.ownerCIK = cik ?? linkCIK
                         } else {
@@ -566,14 +566,6 @@ func paddedCIK(_ b: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String? {
         for k in 0..<pad { out[k] = 0x30 }
         for k in 0..<len { out[pad + k] = b[s + k] }
         return 10
-    }
-}
-
-func paddedCIK(_ digits: String) -> String? {
-    var bytes = Array(digits.utf8)
-    return bytes.withUnsafeMutableBufferPointer { b in
-        guard let base = b.baseAddress else { return nil }
-        return paddedCIK(UnsafePointer(base), 0, b.count)
     }
 }
 
