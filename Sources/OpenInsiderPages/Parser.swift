@@ -25,6 +25,19 @@ struct Cell {
     var isHeader: Bool
 }
 
+/// Where the scan is in `#subjectDetails`, and what it has read there.
+struct SubjectScan {
+    var subject: SubjectDetails?
+    var inside = false
+    var depth = 0
+    /// A `CIK:` label (or an `owner=include` link) makes the block an insider's: its CIK is the owner's.
+    var sawCIKLabel = false
+    /// 0: none; 1: an industry link; 2: a CIK link.
+    var linkKind = 0
+    var linkCIK: String?
+    var linkText: [UInt8] = []
+}
+
 struct PageScanner {
     var lx: HTMLLexer
     let p: UnsafePointer<UInt8>
@@ -40,6 +53,7 @@ struct PageScanner {
     var layout: PageLayout?
     var rows: [OpenInsiderRow] = []
     var rowNo = 0
+    var subjectScan = SubjectScan()
 
     // Resolved text of the last `resolve` call: a page range, or `scratch[tS..<tE]` when `inScratch`.
     var tS = 0
@@ -61,13 +75,6 @@ struct PageScanner {
     mutating func run() throws(OpenInsiderPageError) -> OpenInsiderPage {
         var title: String?
         var hasForm = false
-        var subject: SubjectDetails?
-        var inSubject = false
-        var subjectDepth = 0
-        var sawCIKLabel = false
-        var linkKind = 0  // 1: industry link, 2: CIK link, inside #subjectDetails
-        var linkCIK: String?
-        var linkText: [UInt8] = []
         var tableSeen = false
         var tableError: OpenInsiderPageError?
 
@@ -76,13 +83,7 @@ struct PageScanner {
             case .eof:
                 break scan
             case .text:
-                if inSubject {
-                    if linkKind != 0 {
-                        appendDecoded(p, lx.start, lx.end, to: &linkText)
-                    } else if find("CIK:", lx.start, lx.end) != nil {
-                        sawCIKLabel = true
-                    }
-                }
+                if subjectScan.inside { subjectText() }
             case .start:
                 switch lx.tag {
                 case .title:
@@ -96,41 +97,18 @@ struct PageScanner {
                         }
                     }
                 case .form:
-                    inSubject = false
+                    subjectScan.inside = false
                     if let (s, e) = lx.attribute("action", in: lx.attrStart, lx.attrEnd) {
                         var s = s, e = e
                         trimRange(p, &s, &e)
                         if hasPrefix("/screener", s, e) { hasForm = true }
                     }
                 case .div:
-                    let id = lx.attribute("id", in: lx.attrStart, lx.attrEnd)
-                    if inSubject {
-                        // The insider page never closes its inner div: the screener div ends the block.
-                        if let (s, e) = id, equals("screener", s, e) { inSubject = false } else { subjectDepth += 1 }
-                    } else if subject == nil, let (s, e) = id, equals("subjectDetails", s, e) {
-                        inSubject = true
-                        subjectDepth = 1
-                        subject = SubjectDetails()
-                    }
+                    subjectDivStart()
                 case .a:
-                    if inSubject, let (s, e) = lx.attribute("href", in: lx.attrStart, lx.attrEnd) {
-                        linkText.removeAll(keepingCapacity: true)
-                        linkCIK = nil
-                        if let k = find("/industry/", s, e) {
-                            linkKind = 1
-                            subject?.sic = lastSegmentDigits(k + 10, e)
-                        } else if let k = find("CIK=", s, e) {
-                            linkKind = 2
-                            var j = k + 4
-                            while j < e && isASCIIDigit(p[j]) { j += 1 }
-                            linkCIK = paddedCIK(p, k + 4, j)
-                            if find("owner=include", s, e) != nil { sawCIKLabel = true }
-                        } else {
-                            linkKind = 0
-                        }
-                    }
+                    if subjectScan.inside { subjectLinkStart() }
                 case .table:
-                    inSubject = false
+                    subjectScan.inside = false
                     if !tableSeen, let (s, e) = lx.attribute("class", in: lx.attrStart, lx.attrEnd),
                        find("tinytable", s, e) != nil {
                         tableSeen = true
@@ -145,33 +123,11 @@ struct PageScanner {
                     break
                 }
             case .end:
-                if lx.tag == .a && linkKind != 0 {
-                    let kind = linkKind
-                    linkKind = 0
-                    let (text, textCIK): (String, String?) = linkText.withUnsafeBufferPointer { b in
-                        guard let base = b.baseAddress else { return ("", nil) }
-                        var s = 0, e = b.count
-                        trimRange(base, &s, &e)
-                        return (String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self), paddedCIK(base, s, e))
-                    }
-                    if kind == 1 {
-                        // Generic screener pages print `<a href="/industry//9999"></a>`: a SIC bound, not an industry.
-                        if text.isEmpty {
-                            subject?.sic = nil
-                        } else {
-                            subject?.industry = text
-                        }
-                    } else {
-                        let cik = textCIK
-                        if sawCIKLabel {
-                            subject?.ownerCIK = cik ?? linkCIK
-                        } else {
-                            subject?.issuerCIK = linkCIK ?? cik
-                        }
-                    }
-                } else if lx.tag == .div && inSubject {
-                    subjectDepth -= 1
-                    if subjectDepth <= 0 { inSubject = false }
+                if lx.tag == .a && subjectScan.linkKind != 0 {
+                    subjectLinkEnd()
+                } else if lx.tag == .div && subjectScan.inside {
+                    subjectScan.depth -= 1
+                    if subjectScan.depth <= 0 { subjectScan.inside = false }
                 }
             }
         }
@@ -184,10 +140,80 @@ struct PageScanner {
         }
         if let tableError { throw tableError }
         // Every page has the div; on list pages it is empty or holds blank links.
+        var subject = subjectScan.subject
         if subject == SubjectDetails() { subject = nil }
         return OpenInsiderPage(
             layout: layout, rows: rows, pageTitle: pageTitle,
             subjectCompanyName: subjectCompanyName(fromTitle: pageTitle), subject: subject)
+    }
+
+    // MARK: subject details
+
+    /// Text inside `#subjectDetails`: a link's words, or the `CIK:` label that makes the block an insider's.
+    mutating func subjectText() {
+        if subjectScan.linkKind != 0 {
+            appendDecoded(p, lx.start, lx.end, to: &subjectScan.linkText)
+        } else if find("CIK:", lx.start, lx.end) != nil {
+            subjectScan.sawCIKLabel = true
+        }
+    }
+
+    /// A `<div>`: the first `#subjectDetails` opens the block; inside it, divs nest.
+    mutating func subjectDivStart() {
+        let id = lx.attribute("id", in: lx.attrStart, lx.attrEnd)
+        if subjectScan.inside {
+            // The insider page never closes its inner div: the screener div ends the block.
+            if let (s, e) = id, equals("screener", s, e) { subjectScan.inside = false } else { subjectScan.depth += 1 }
+        } else if subjectScan.subject == nil, let (s, e) = id, equals("subjectDetails", s, e) {
+            subjectScan.inside = true
+            subjectScan.depth = 1
+            subjectScan.subject = SubjectDetails()
+        }
+    }
+
+    /// An `<a>` inside `#subjectDetails`: an industry link (its SIC in the href) or a CIK link.
+    mutating func subjectLinkStart() {
+        guard let (s, e) = lx.attribute("href", in: lx.attrStart, lx.attrEnd) else { return }
+        subjectScan.linkText.removeAll(keepingCapacity: true)
+        subjectScan.linkCIK = nil
+        if let k = find("/industry/", s, e) {
+            subjectScan.linkKind = 1
+            let sic = lastSegmentDigits(k + 10, e)
+            subjectScan.subject?.sic = sic
+        } else if let k = find("CIK=", s, e) {
+            subjectScan.linkKind = 2
+            var j = k + 4
+            while j < e && isASCIIDigit(p[j]) { j += 1 }
+            subjectScan.linkCIK = paddedCIK(p, k + 4, j)
+            if find("owner=include", s, e) != nil { subjectScan.sawCIKLabel = true }
+        } else {
+            subjectScan.linkKind = 0
+        }
+    }
+
+    /// The end of a subject link: its text is the industry, or a CIK (the issuer's, or after a
+    /// `CIK:` label the insider's).
+    mutating func subjectLinkEnd() {
+        let kind = subjectScan.linkKind
+        subjectScan.linkKind = 0
+        let (text, textCIK): (String, String?) = subjectScan.linkText.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return ("", nil) }
+            var s = 0, e = b.count
+            trimRange(base, &s, &e)
+            return (String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self), paddedCIK(base, s, e))
+        }
+        if kind == 1 {
+            // Generic screener pages print `<a href="/industry//9999"></a>`: a SIC bound, not an industry.
+            if text.isEmpty {
+                subjectScan.subject?.sic = nil
+            } else {
+                subjectScan.subject?.industry = text
+            }
+        } else if subjectScan.sawCIKLabel {
+            subjectScan.subject?.ownerCIK = textCIK ?? subjectScan.linkCIK
+        } else {
+            subjectScan.subject?.issuerCIK = subjectScan.linkCIK ?? textCIK
+        }
     }
 
     // MARK: table
