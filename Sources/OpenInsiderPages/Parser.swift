@@ -406,26 +406,7 @@ struct PageScanner {
 
         if col(.x) >= 0 { r.xFlags = cellString(col(.x)) }
 
-        // Filing Date: text plus the SEC link, which carries issuer CIK and accession.
-        let fk = col(.filingDate)
-        resolve(fk)
-        guard withResolved({ b, s, e in isDateTime(b, s, e) }) else { throw badCell(.filingDate) }
-        r.filingDateTime = cellString(fk)
-        if cells[fk].aStart >= 0,
-           let (hs, he) = lx.attribute("href", in: cells[fk].aStart, cells[fk].aEnd),
-           let d = find("/edgar/data/", hs, he) {
-            r.filingURL = decodedString(p, hs, he)
-            var j = d + 12
-            let cs = j
-            while j < he && isASCIIDigit(p[j]) { j += 1 }
-            r.issuerCIK = paddedCIK(p, cs, j)
-            if j < he && p[j] == 0x2F {
-                let as0 = j + 1
-                var ae = as0
-                while ae < he && isASCIIDigit(p[ae]) { ae += 1 }
-                if ae - as0 == 18 && (ae == he || p[ae] == 0x2F) { r.accession = accessionString(p, as0) }
-            }
-        }
+        try readFilingCell(into: &r)
 
         let tk = col(.tradeDate)
         resolve(tk)
@@ -437,31 +418,11 @@ struct PageScanner {
 
         r.companyName = optionalString(.companyName)
 
-        let ik = col(.insiderName)
-        if ik >= 0 {
-            r.insiderName = cellString(ik)
-            let c = cells[ik]
-            if c.aStart >= 0 {
-                if let (hs, he) = lx.attribute("href", in: c.aStart, c.aEnd), let m = find("/insider/", hs, he) {
-                    r.insiderCIK = lastSegmentCIK(m + 9, he)
-                }
-                if let (ts, te) = lx.attribute("title", in: c.aStart, c.aEnd) {
-                    r.ownershipHint = ownershipHint(ts, te)
-                }
-            }
-        }
+        readInsiderCell(into: &r)
 
         r.title = optionalString(.title)
 
-        let indk = col(.industry)
-        if indk >= 0 {
-            r.industry = cellString(indk)
-            let c = cells[indk]
-            if c.aStart >= 0, let (hs, he) = lx.attribute("href", in: c.aStart, c.aEnd),
-               let m = find("/industry/", hs, he) {
-                r.sic = lastSegmentDigits(m + 10, he)
-            }
-        }
+        readIndustryCell(into: &r)
 
         let insk = col(.ins)
         if insk >= 0 {
@@ -478,38 +439,96 @@ struct PageScanner {
         r.tradeCode = withResolved { b, s, e in tradeCodeBytes(b, s, e) }
         r.tradeType = withResolved { b, s, e in String(decoding: UnsafeBufferPointer(start: b + s, count: e - s), as: UTF8.self) }
 
-        resolve(col(.price))
-        guard let price = withResolved({ b, s, e in parsePrice(b, s, e) }) else { throw badCell(.price) }
-        r.price = price
-
-        resolve(col(.qty))
-        guard let qty = withResolved({ b, s, e in parseSignedInt(b, s, e, dollar: false) }) else { throw badCell(.qty) }
-        r.qty = qty
-
-        let ok = col(.owned)
-        if ok >= 0 {
-            resolve(ok)
-            guard let owned = withResolved({ b, s, e in parseSignedInt(b, s, e, dollar: false) }) else {
-                throw badCell(.owned)
-            }
-            r.owned = owned
-            r.ownedSaturated = owned == Int64(Int32.max) || owned == -Int64(Int32.max)
-        }
-
-        let dk = col(.deltaOwn)
-        if dk >= 0 {
-            resolve(dk)
-            r.deltaOwnPct = withResolved { b, s, e in parsePercent(b, s, e) }
-            r.deltaOwnText = cellString(dk)
-        }
-
-        resolve(col(.value))
-        guard let value = withResolved({ b, s, e in parseSignedInt(b, s, e, dollar: true) }) else {
-            throw badCell(.value)
-        }
-        r.value = value
-        r.valueSaturated = value == Int64(Int32.max) || value == -Int64(Int32.max)
+        try readAmounts(into: &r)
         return r
+    }
+
+    /// Filing Date: the text, and the SEC link, which carries the issuer CIK and the accession.
+    mutating func readFilingCell(into r: inout OpenInsiderRow) throws(OpenInsiderPageError) {
+            let fk = col(.filingDate)
+            resolve(fk)
+            guard withResolved({ b, s, e in isDateTime(b, s, e) }) else { throw badCell(.filingDate) }
+            r.filingDateTime = cellString(fk)
+            if cells[fk].aStart >= 0,
+               let (hs, he) = lx.attribute("href", in: cells[fk].aStart, cells[fk].aEnd),
+               let d = find("/edgar/data/", hs, he) {
+                r.filingURL = decodedString(p, hs, he)
+                var j = d + 12
+                let cs = j
+                while j < he && isASCIIDigit(p[j]) { j += 1 }
+                r.issuerCIK = paddedCIK(p, cs, j)
+                if j < he && p[j] == 0x2F {
+                    let as0 = j + 1
+                    var ae = as0
+                    while ae < he && isASCIIDigit(p[ae]) { ae += 1 }
+                    if ae - as0 == 18 && (ae == he || p[ae] == 0x2F) { r.accession = accessionString(p, as0) }
+                }
+            }
+    }
+
+    /// Insider Name: the text, the owner CIK from `/insider/<slug>/<CIK>`, the holdings hint from the link's title.
+    mutating func readInsiderCell(into r: inout OpenInsiderRow) {
+            let ik = col(.insiderName)
+            if ik >= 0 {
+                r.insiderName = cellString(ik)
+                let c = cells[ik]
+                if c.aStart >= 0 {
+                    if let (hs, he) = lx.attribute("href", in: c.aStart, c.aEnd), let m = find("/insider/", hs, he) {
+                        r.insiderCIK = lastSegmentCIK(m + 9, he)
+                    }
+                    if let (ts, te) = lx.attribute("title", in: c.aStart, c.aEnd) {
+                        r.ownershipHint = ownershipHint(ts, te)
+                    }
+                }
+            }
+    }
+
+    /// Industry (grouped view): the text, and the SIC from `/industry/<slug>/<SIC>`.
+    mutating func readIndustryCell(into r: inout OpenInsiderRow) {
+            let indk = col(.industry)
+            if indk >= 0 {
+                r.industry = cellString(indk)
+                let c = cells[indk]
+                if c.aStart >= 0, let (hs, he) = lx.attribute("href", in: c.aStart, c.aEnd),
+                   let m = find("/industry/", hs, he) {
+                    r.sic = lastSegmentDigits(m + 10, he)
+                }
+            }
+    }
+
+    /// Price, Qty, Owned, ΔOwn and Value; Owned and Value flag OpenInsider's clipping at 2,147,483,647.
+    mutating func readAmounts(into r: inout OpenInsiderRow) throws(OpenInsiderPageError) {
+            resolve(col(.price))
+            guard let price = withResolved({ b, s, e in parsePrice(b, s, e) }) else { throw badCell(.price) }
+            r.price = price
+
+            resolve(col(.qty))
+            guard let qty = withResolved({ b, s, e in parseSignedInt(b, s, e, dollar: false) }) else { throw badCell(.qty) }
+            r.qty = qty
+
+            let ok = col(.owned)
+            if ok >= 0 {
+                resolve(ok)
+                guard let owned = withResolved({ b, s, e in parseSignedInt(b, s, e, dollar: false) }) else {
+                    throw badCell(.owned)
+                }
+                r.owned = owned
+                r.ownedSaturated = owned == Int64(Int32.max) || owned == -Int64(Int32.max)
+            }
+
+            let dk = col(.deltaOwn)
+            if dk >= 0 {
+                resolve(dk)
+                r.deltaOwnPct = withResolved { b, s, e in parsePercent(b, s, e) }
+                r.deltaOwnText = cellString(dk)
+            }
+
+            resolve(col(.value))
+            guard let value = withResolved({ b, s, e in parseSignedInt(b, s, e, dollar: true) }) else {
+                throw badCell(.value)
+            }
+            r.value = value
+            r.valueSaturated = value == Int64(Int32.max) || value == -Int64(Int32.max)
     }
 
     // MARK: byte helpers over the page
