@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The API benchmark's baseline: a minimal Hummingbird route with a constant body (api-wrk.sh).
@@ -42,6 +43,17 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Benchmarks/StoreBench"
+        ),
+        // The batch job's wall time against its politeness bound, on a synthetic market served
+        // from 127.0.0.1 with 50 ms per request (a run, not a micro-benchmark: it takes a minute).
+        .executableTarget(
+            name: "RunBench",
+            dependencies: [
+                .product(name: "InsiderClusters", package: "insider-clusters"),
+                .product(name: "InsiderCore", package: "insider-clusters"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/RunBench"
         ),
     ]
 )

@@ -433,7 +433,6 @@ func decimal(_ raw: [UInt8]) -> Decimal? {
     var exponent = 0
     var digits = 0
     var seenDot = false
-    var overflow = false
     while i < e {
         let b = raw[i]
         if b >= 48 && b <= 57 {
@@ -441,9 +440,9 @@ func decimal(_ raw: [UInt8]) -> Decimal? {
             if significand < 1_000_000_000_000_000_000 {
                 significand = significand * 10 + UInt64(b - 48)
                 if seenDot { exponent -= 1 }
-            } else {
-                overflow = true
-                if !seenDot { exponent += 1 }
+            } else if !seenDot {
+                // Digits past 19 significant ones only scale the integer part.
+                exponent += 1
             }
         } else if b == 46 && !seenDot {
             seenDot = true
@@ -468,7 +467,6 @@ func decimal(_ raw: [UInt8]) -> Decimal? {
         i += 1
     }
     guard digits > 0 else { return nil }
-    _ = overflow
     // Decimal holds exponents in -128...127; a share count or price outside that is not a number we can trust.
     guard exponent >= -110, exponent <= 110 else { return nil }
     return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))

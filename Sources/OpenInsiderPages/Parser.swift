@@ -25,6 +25,19 @@ struct Cell {
     var isHeader: Bool
 }
 
+/// Where the scan is in `#subjectDetails`, and what it has read there.
+struct SubjectScan {
+    var subject: SubjectDetails?
+    var inside = false
+    var depth = 0
+    /// A `CIK:` label (or an `owner=include` link) makes the block an insider's: its CIK is the owner's.
+    var sawCIKLabel = false
+    /// 0: none; 1: an industry link; 2: a CIK link.
+    var linkKind = 0
+    var linkCIK: String?
+    var linkText: [UInt8] = []
+}
+
 struct PageScanner {
     var lx: HTMLLexer
     let p: UnsafePointer<UInt8>
@@ -40,6 +53,7 @@ struct PageScanner {
     var layout: PageLayout?
     var rows: [OpenInsiderRow] = []
     var rowNo = 0
+    var subjectScan = SubjectScan()
 
     // Resolved text of the last `resolve` call: a page range, or `scratch[tS..<tE]` when `inScratch`.
     var tS = 0
@@ -61,13 +75,6 @@ struct PageScanner {
     mutating func run() throws(OpenInsiderPageError) -> OpenInsiderPage {
         var title: String?
         var hasForm = false
-        var subject: SubjectDetails?
-        var inSubject = false
-        var subjectDepth = 0
-        var sawCIKLabel = false
-        var linkKind = 0  // 1: industry link, 2: CIK link, inside #subjectDetails
-        var linkCIK: String?
-        var linkText: [UInt8] = []
         var tableSeen = false
         var tableError: OpenInsiderPageError?
 
@@ -76,13 +83,7 @@ struct PageScanner {
             case .eof:
                 break scan
             case .text:
-                if inSubject {
-                    if linkKind != 0 {
-                        appendDecoded(p, lx.start, lx.end, to: &linkText)
-                    } else if find("CIK:", lx.start, lx.end) != nil {
-                        sawCIKLabel = true
-                    }
-                }
+                if subjectScan.inside { subjectText() }
             case .start:
                 switch lx.tag {
                 case .title:
@@ -96,41 +97,18 @@ struct PageScanner {
                         }
                     }
                 case .form:
-                    inSubject = false
+                    subjectScan.inside = false
                     if let (s, e) = lx.attribute("action", in: lx.attrStart, lx.attrEnd) {
                         var s = s, e = e
                         trimRange(p, &s, &e)
                         if hasPrefix("/screener", s, e) { hasForm = true }
                     }
                 case .div:
-                    let id = lx.attribute("id", in: lx.attrStart, lx.attrEnd)
-                    if inSubject {
-                        // The insider page never closes its inner div: the screener div ends the block.
-                        if let (s, e) = id, equals("screener", s, e) { inSubject = false } else { subjectDepth += 1 }
-                    } else if subject == nil, let (s, e) = id, equals("subjectDetails", s, e) {
-                        inSubject = true
-                        subjectDepth = 1
-                        subject = SubjectDetails()
-                    }
+                    subjectDivStart()
                 case .a:
-                    if inSubject, let (s, e) = lx.attribute("href", in: lx.attrStart, lx.attrEnd) {
-                        linkText.removeAll(keepingCapacity: true)
-                        linkCIK = nil
-                        if let k = find("/industry/", s, e) {
-                            linkKind = 1
-                            subject?.sic = lastSegmentDigits(k + 10, e)
-                        } else if let k = find("CIK=", s, e) {
-                            linkKind = 2
-                            var j = k + 4
-                            while j < e && isASCIIDigit(p[j]) { j += 1 }
-                            linkCIK = paddedCIK(p, k + 4, j)
-                            if find("owner=include", s, e) != nil { sawCIKLabel = true }
-                        } else {
-                            linkKind = 0
-                        }
-                    }
+                    if subjectScan.inside { subjectLinkStart() }
                 case .table:
-                    inSubject = false
+                    subjectScan.inside = false
                     if !tableSeen, let (s, e) = lx.attribute("class", in: lx.attrStart, lx.attrEnd),
                        find("tinytable", s, e) != nil {
                         tableSeen = true
@@ -145,33 +123,11 @@ struct PageScanner {
                     break
                 }
             case .end:
-                if lx.tag == .a && linkKind != 0 {
-                    let kind = linkKind
-                    linkKind = 0
-                    let text: String = linkText.withUnsafeBufferPointer { b in
-                        guard let base = b.baseAddress else { return "" }
-                        var s = 0, e = b.count
-                        trimRange(base, &s, &e)
-                        return String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
-                    }
-                    if kind == 1 {
-                        // Generic screener pages print `<a href="/industry//9999"></a>`: a SIC bound, not an industry.
-                        if text.isEmpty {
-                            subject?.sic = nil
-                        } else {
-                            subject?.industry = text
-                        }
-                    } else {
-                        let cik = text.utf8.allSatisfy { $0 &- 0x30 < 10 } ? paddedCIK(text) : nil
-                        if sawCIKLabel {
-                            subject?.ownerCIK = cik ?? linkCIK
-                        } else {
-                            subject?.issuerCIK = linkCIK ?? cik
-                        }
-                    }
-                } else if lx.tag == .div && inSubject {
-                    subjectDepth -= 1
-                    if subjectDepth <= 0 { inSubject = false }
+                if lx.tag == .a && subjectScan.linkKind != 0 {
+                    subjectLinkEnd()
+                } else if lx.tag == .div && subjectScan.inside {
+                    subjectScan.depth -= 1
+                    if subjectScan.depth <= 0 { subjectScan.inside = false }
                 }
             }
         }
@@ -184,10 +140,80 @@ struct PageScanner {
         }
         if let tableError { throw tableError }
         // Every page has the div; on list pages it is empty or holds blank links.
+        var subject = subjectScan.subject
         if subject == SubjectDetails() { subject = nil }
         return OpenInsiderPage(
             layout: layout, rows: rows, pageTitle: pageTitle,
             subjectCompanyName: subjectCompanyName(fromTitle: pageTitle), subject: subject)
+    }
+
+    // MARK: subject details
+
+    /// Text inside `#subjectDetails`: a link's words, or the `CIK:` label that makes the block an insider's.
+    mutating func subjectText() {
+        if subjectScan.linkKind != 0 {
+            appendDecoded(p, lx.start, lx.end, to: &subjectScan.linkText)
+        } else if find("CIK:", lx.start, lx.end) != nil {
+            subjectScan.sawCIKLabel = true
+        }
+    }
+
+    /// A `<div>`: the first `#subjectDetails` opens the block; inside it, divs nest.
+    mutating func subjectDivStart() {
+        let id = lx.attribute("id", in: lx.attrStart, lx.attrEnd)
+        if subjectScan.inside {
+            // The insider page never closes its inner div: the screener div ends the block.
+            if let (s, e) = id, equals("screener", s, e) { subjectScan.inside = false } else { subjectScan.depth += 1 }
+        } else if subjectScan.subject == nil, let (s, e) = id, equals("subjectDetails", s, e) {
+            subjectScan.inside = true
+            subjectScan.depth = 1
+            subjectScan.subject = SubjectDetails()
+        }
+    }
+
+    /// An `<a>` inside `#subjectDetails`: an industry link (its SIC in the href) or a CIK link.
+    mutating func subjectLinkStart() {
+        guard let (s, e) = lx.attribute("href", in: lx.attrStart, lx.attrEnd) else { return }
+        subjectScan.linkText.removeAll(keepingCapacity: true)
+        subjectScan.linkCIK = nil
+        if let k = find("/industry/", s, e) {
+            subjectScan.linkKind = 1
+            let sic = lastSegmentDigits(k + 10, e)
+            subjectScan.subject?.sic = sic
+        } else if let k = find("CIK=", s, e) {
+            subjectScan.linkKind = 2
+            var j = k + 4
+            while j < e && isASCIIDigit(p[j]) { j += 1 }
+            subjectScan.linkCIK = paddedCIK(p, k + 4, j)
+            if find("owner=include", s, e) != nil { subjectScan.sawCIKLabel = true }
+        } else {
+            subjectScan.linkKind = 0
+        }
+    }
+
+    /// The end of a subject link: its text is the industry, or a CIK (the issuer's, or after a
+    /// `CIK:` label the insider's).
+    mutating func subjectLinkEnd() {
+        let kind = subjectScan.linkKind
+        subjectScan.linkKind = 0
+        let (text, textCIK): (String, String?) = subjectScan.linkText.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return ("", nil) }
+            var s = 0, e = b.count
+            trimRange(base, &s, &e)
+            return (String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self), paddedCIK(base, s, e))
+        }
+        if kind == 1 {
+            // Generic screener pages print `<a href="/industry//9999"></a>`: a SIC bound, not an industry.
+            if text.isEmpty {
+                subjectScan.subject?.sic = nil
+            } else {
+                subjectScan.subject?.industry = text
+            }
+        } else if subjectScan.sawCIKLabel {
+            subjectScan.subject?.ownerCIK = textCIK ?? subjectScan.linkCIK
+        } else {
+            subjectScan.subject?.issuerCIK = subjectScan.linkCIK ?? textCIK
+        }
     }
 
     // MARK: table
@@ -380,26 +406,7 @@ struct PageScanner {
 
         if col(.x) >= 0 { r.xFlags = cellString(col(.x)) }
 
-        // Filing Date: text plus the SEC link, which carries issuer CIK and accession.
-        let fk = col(.filingDate)
-        resolve(fk)
-        guard withResolved({ b, s, e in isDateTime(b, s, e) }) else { throw badCell(.filingDate) }
-        r.filingDateTime = cellString(fk)
-        if cells[fk].aStart >= 0,
-           let (hs, he) = lx.attribute("href", in: cells[fk].aStart, cells[fk].aEnd),
-           let d = find("/edgar/data/", hs, he) {
-            r.filingURL = decodedString(p, hs, he)
-            var j = d + 12
-            let cs = j
-            while j < he && isASCIIDigit(p[j]) { j += 1 }
-            r.issuerCIK = paddedCIK(p, cs, j)
-            if j < he && p[j] == 0x2F {
-                let as0 = j + 1
-                var ae = as0
-                while ae < he && isASCIIDigit(p[ae]) { ae += 1 }
-                if ae - as0 == 18 && (ae == he || p[ae] == 0x2F) { r.accession = accessionString(p, as0) }
-            }
-        }
+        try readFilingCell(into: &r)
 
         let tk = col(.tradeDate)
         resolve(tk)
@@ -411,31 +418,11 @@ struct PageScanner {
 
         r.companyName = optionalString(.companyName)
 
-        let ik = col(.insiderName)
-        if ik >= 0 {
-            r.insiderName = cellString(ik)
-            let c = cells[ik]
-            if c.aStart >= 0 {
-                if let (hs, he) = lx.attribute("href", in: c.aStart, c.aEnd), let m = find("/insider/", hs, he) {
-                    r.insiderCIK = lastSegmentCIK(m + 9, he)
-                }
-                if let (ts, te) = lx.attribute("title", in: c.aStart, c.aEnd) {
-                    r.ownershipHint = ownershipHint(ts, te)
-                }
-            }
-        }
+        readInsiderCell(into: &r)
 
         r.title = optionalString(.title)
 
-        let indk = col(.industry)
-        if indk >= 0 {
-            r.industry = cellString(indk)
-            let c = cells[indk]
-            if c.aStart >= 0, let (hs, he) = lx.attribute("href", in: c.aStart, c.aEnd),
-               let m = find("/industry/", hs, he) {
-                r.sic = lastSegmentDigits(m + 10, he)
-            }
-        }
+        readIndustryCell(into: &r)
 
         let insk = col(.ins)
         if insk >= 0 {
@@ -452,38 +439,96 @@ struct PageScanner {
         r.tradeCode = withResolved { b, s, e in tradeCodeBytes(b, s, e) }
         r.tradeType = withResolved { b, s, e in String(decoding: UnsafeBufferPointer(start: b + s, count: e - s), as: UTF8.self) }
 
-        resolve(col(.price))
-        guard let price = withResolved({ b, s, e in parsePrice(b, s, e) }) else { throw badCell(.price) }
-        r.price = price
-
-        resolve(col(.qty))
-        guard let qty = withResolved({ b, s, e in parseSignedInt(b, s, e, dollar: false) }) else { throw badCell(.qty) }
-        r.qty = qty
-
-        let ok = col(.owned)
-        if ok >= 0 {
-            resolve(ok)
-            guard let owned = withResolved({ b, s, e in parseSignedInt(b, s, e, dollar: false) }) else {
-                throw badCell(.owned)
-            }
-            r.owned = owned
-            r.ownedSaturated = owned == Int64(Int32.max) || owned == -Int64(Int32.max)
-        }
-
-        let dk = col(.deltaOwn)
-        if dk >= 0 {
-            resolve(dk)
-            r.deltaOwnPct = withResolved { b, s, e in parsePercent(b, s, e) }
-            r.deltaOwnText = cellString(dk)
-        }
-
-        resolve(col(.value))
-        guard let value = withResolved({ b, s, e in parseSignedInt(b, s, e, dollar: true) }) else {
-            throw badCell(.value)
-        }
-        r.value = value
-        r.valueSaturated = value == Int64(Int32.max) || value == -Int64(Int32.max)
+        try readAmounts(into: &r)
         return r
+    }
+
+    /// Filing Date: the text, and the SEC link, which carries the issuer CIK and the accession.
+    mutating func readFilingCell(into r: inout OpenInsiderRow) throws(OpenInsiderPageError) {
+            let fk = col(.filingDate)
+            resolve(fk)
+            guard withResolved({ b, s, e in isDateTime(b, s, e) }) else { throw badCell(.filingDate) }
+            r.filingDateTime = cellString(fk)
+            if cells[fk].aStart >= 0,
+               let (hs, he) = lx.attribute("href", in: cells[fk].aStart, cells[fk].aEnd),
+               let d = find("/edgar/data/", hs, he) {
+                r.filingURL = decodedString(p, hs, he)
+                var j = d + 12
+                let cs = j
+                while j < he && isASCIIDigit(p[j]) { j += 1 }
+                r.issuerCIK = paddedCIK(p, cs, j)
+                if j < he && p[j] == 0x2F {
+                    let as0 = j + 1
+                    var ae = as0
+                    while ae < he && isASCIIDigit(p[ae]) { ae += 1 }
+                    if ae - as0 == 18 && (ae == he || p[ae] == 0x2F) { r.accession = accessionString(p, as0) }
+                }
+            }
+    }
+
+    /// Insider Name: the text, the owner CIK from `/insider/<slug>/<CIK>`, the holdings hint from the link's title.
+    mutating func readInsiderCell(into r: inout OpenInsiderRow) {
+            let ik = col(.insiderName)
+            if ik >= 0 {
+                r.insiderName = cellString(ik)
+                let c = cells[ik]
+                if c.aStart >= 0 {
+                    if let (hs, he) = lx.attribute("href", in: c.aStart, c.aEnd), let m = find("/insider/", hs, he) {
+                        r.insiderCIK = lastSegmentCIK(m + 9, he)
+                    }
+                    if let (ts, te) = lx.attribute("title", in: c.aStart, c.aEnd) {
+                        r.ownershipHint = ownershipHint(ts, te)
+                    }
+                }
+            }
+    }
+
+    /// Industry (grouped view): the text, and the SIC from `/industry/<slug>/<SIC>`.
+    mutating func readIndustryCell(into r: inout OpenInsiderRow) {
+            let indk = col(.industry)
+            if indk >= 0 {
+                r.industry = cellString(indk)
+                let c = cells[indk]
+                if c.aStart >= 0, let (hs, he) = lx.attribute("href", in: c.aStart, c.aEnd),
+                   let m = find("/industry/", hs, he) {
+                    r.sic = lastSegmentDigits(m + 10, he)
+                }
+            }
+    }
+
+    /// Price, Qty, Owned, ΔOwn and Value; Owned and Value flag OpenInsider's clipping at 2,147,483,647.
+    mutating func readAmounts(into r: inout OpenInsiderRow) throws(OpenInsiderPageError) {
+            resolve(col(.price))
+            guard let price = withResolved({ b, s, e in parsePrice(b, s, e) }) else { throw badCell(.price) }
+            r.price = price
+
+            resolve(col(.qty))
+            guard let qty = withResolved({ b, s, e in parseSignedInt(b, s, e, dollar: false) }) else { throw badCell(.qty) }
+            r.qty = qty
+
+            let ok = col(.owned)
+            if ok >= 0 {
+                resolve(ok)
+                guard let owned = withResolved({ b, s, e in parseSignedInt(b, s, e, dollar: false) }) else {
+                    throw badCell(.owned)
+                }
+                r.owned = owned
+                r.ownedSaturated = owned == Int64(Int32.max) || owned == -Int64(Int32.max)
+            }
+
+            let dk = col(.deltaOwn)
+            if dk >= 0 {
+                resolve(dk)
+                r.deltaOwnPct = withResolved { b, s, e in parsePercent(b, s, e) }
+                r.deltaOwnText = cellString(dk)
+            }
+
+            resolve(col(.value))
+            guard let value = withResolved({ b, s, e in parseSignedInt(b, s, e, dollar: true) }) else {
+                throw badCell(.value)
+            }
+            r.value = value
+            r.valueSaturated = value == Int64(Int32.max) || value == -Int64(Int32.max)
     }
 
     // MARK: byte helpers over the page
@@ -566,14 +611,6 @@ func paddedCIK(_ b: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String? {
         for k in 0..<pad { out[k] = 0x30 }
         for k in 0..<len { out[pad + k] = b[s + k] }
         return 10
-    }
-}
-
-func paddedCIK(_ digits: String) -> String? {
-    var bytes = Array(digits.utf8)
-    return bytes.withUnsafeMutableBufferPointer { b in
-        guard let base = b.baseAddress else { return nil }
-        return paddedCIK(UnsafePointer(base), 0, b.count)
     }
 }
 

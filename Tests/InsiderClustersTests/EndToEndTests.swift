@@ -32,7 +32,7 @@ import Testing
         #expect(acme["is_all_buy"] == .bool(true))
         #expect(acme["cluster_strength_score"]?.doubleValue == 155.2089)
         #expect(acme["top_insider"]?.stringValue == "Roadrunner Wile E")
-        #expect(acme["data_source"]?.stringValue == "openinsider.com cluster-buys + openinsider.com screener (grouped) + per-symbol drilldown + SEC EDGAR Form 4")
+        #expect(acme["data_source"]?.stringValue == "openinsider.com cluster-buys + openinsider.com screener (purchases) + per-symbol drilldown + SEC EDGAR Form 4")
         let edgar = try #require(acme["edgar"])
         #expect(edgar["checked"]?.integerValue == 3)
         #expect(edgar["matched"]?.integerValue == 3)
@@ -52,7 +52,7 @@ import Testing
         #expect(beta["cluster_strength_score"]?.doubleValue == 751.8372)
         #expect(beta["top_insider"]?.stringValue == "Banker Betty")
         #expect(beta["stock_move_since_cluster_start_pct"]?.doubleValue == 10)
-        #expect(beta["data_source"]?.stringValue == "openinsider.com screener (grouped) + per-symbol drilldown + SEC EDGAR Form 4")
+        #expect(beta["data_source"]?.stringValue == "openinsider.com screener (purchases) + per-symbol drilldown + SEC EDGAR Form 4")
         let betaEdgar = try #require(beta["edgar"])
         #expect(betaEdgar["checked"]?.integerValue == 4)
         #expect(betaEdgar["discrepancies"]?.arrayValue?.first?["field"]?.stringValue == "value")
@@ -66,14 +66,44 @@ import Testing
         #expect(charges.map { $0["eventName"]?.stringValue } == ["actor-start", "cluster-record", "cluster-record"])
         #expect(summary.chargedUSD == Decimal(string: "0.51"))
 
-        // Requests: canned page, one grouped screener page, three drilldowns; ten filings (the joint one fetched once).
+        // Requests: canned page, one purchase listing page, three drilldowns (DELT's two buyers cannot
+        // make a cluster of three, so it costs no drilldown); ten filings (the joint one fetched once).
         #expect(h.openInsider.requests.count == 5)
+        #expect(h.openInsider.requests.filter { $0.query["s"] == "DELT" }.isEmpty)
         #expect(h.sec.requests(pathPrefix: "/Archives/").count == 10)
         #expect(h.sec.requests.allSatisfy { $0.headers["user-agent"] == "insider-clusters tests tests@example.com" })
         #expect(h.openInsider.requests.allSatisfy { $0.headers["user-agent"]?.hasPrefix("insider-clusters/") == true })
-        let grouped = try #require(h.openInsider.requests.first { $0.query["grp"] == "2" })
-        #expect(grouped.query["fdr"] == "03/31/2026 - 04/30/2026" && grouped.query["xp"] == "1" && grouped.query["nil"] == "3")
+        let listing = try #require(h.openInsider.requests.first { $0.path == "/screener" && $0.query["s"] == "" })
+        #expect(listing.query["fdr"] == "03/31/2026 - 04/30/2026" && listing.query["xp"] == "1" && listing.query["grp"] == "0")
+        #expect(listing.query["cnt"] == "1000" && listing.query["xs"] == nil)
         #expect(h.sec.maxRequests(within: 1.0) <= 10)
+    }
+
+    @Test func onlyTickersThatCanStillQualifyAreDrilled() async throws {
+        var world = Worlds.standard
+        // DELT: on the canned page, and a third buyer whose late filing (in the window) shows a
+        // March trade: three insiders by filing date, only two who can buy in the window.
+        world.cannedClusterTickers = ["ACME", "DELT"]
+        world.filings.append(.init(issuer: "DELT", accession: "0000001004-26-000003", owners: [Worlds.owner(5003, "Duo Late", "Dir")],
+                                   rows: [.init(code: "P", date: "2026-03-20", shares: 9000, price: 8.00)], filed: "2026-04-02 18:00:00"))
+        let h = try Harness(world: world)
+        _ = try await h.run()
+        #expect(h.openInsider.requests.filter { $0.query["s"] == "DELT" }.isEmpty)
+        #expect(Set(h.openInsider.requests.compactMap { $0.query["s"] }.filter { !$0.isEmpty }) == ["ACME", "BETA", "GAMA"])
+        #expect(try h.rows().compactMap { $0["symbol"]?.stringValue } == ["BETA", "ACME"])
+    }
+
+    @Test func filingsAreVerifiedWhileDrilldownsStillRun() async throws {
+        let h = try Harness()
+        // Two OpenInsider requests a second, one drilldown at a time: ACME's filings are read
+        // while BETA and GAMA still wait for OpenInsider.
+        _ = try await h.run(env: ["OPENINSIDER_RPS": "2", "INSIDER_CLUSTERS_CONCURRENCY": "1"])
+        let drilldowns = h.openInsider.requests.filter { $0.query["s"].map { !$0.isEmpty } == true }
+        #expect(drilldowns.map { $0.query["s"] } == ["ACME", "BETA", "GAMA"])
+        let lastDrilldown = try #require(drilldowns.last?.receivedAt)
+        let acmeFiling = try #require(h.sec.requests(pathPrefix: "/Archives/edgar/data/1001/").first?.receivedAt)
+        #expect(acmeFiling < lastDrilldown)
+        #expect(try h.rows().compactMap { $0["symbol"]?.stringValue } == ["BETA", "ACME"])
     }
 
     @Test func aRerunServesFilingsFromTheCache() async throws {
@@ -90,8 +120,8 @@ import Testing
     @Test func pagingFollowsCntUntilAShortPage() async throws {
         let h = try Harness()
         _ = try await h.run(env: ["OPENINSIDER_PAGE_SIZE": "2"])
-        let grouped = h.openInsider.requests.filter { $0.query["grp"] == "2" }
-        #expect(grouped.map { $0.query["page"] } == ["1", "2"])    // 3 groups at 2 a page
+        let listing = h.openInsider.requests.filter { $0.path == "/screener" && $0.query["s"] == "" }
+        #expect(listing.map { $0.query["page"] } == ["1", "2", "3", "4", "5", "6", "7"])    // 13 purchase rows at 2 a page
         let beta = h.openInsider.requests.filter { $0.query["s"] == "BETA" }
         #expect(beta.count == 3)   // 5 rows at 2 a page: the third page is short
         #expect(try h.rows().compactMap { $0["symbol"]?.stringValue } == ["BETA", "ACME"])

@@ -182,8 +182,8 @@ import Testing
     }
 
     @Test func padsCIKs() {
-        #expect(InsiderClusters.padCIK("320193") == "0000320193")
-        #expect(InsiderClusters.padCIK("0000320193") == "0000320193")
+        #expect(InsiderCore.padCIK("320193") == "0000320193")
+        #expect(InsiderCore.padCIK("0000320193") == "0000320193")
         #expect(SourceConfig.containsEmail("Acme Research <ops@acme.example>"))
         #expect(!SourceConfig.containsEmail("Acme @ home"))
     }

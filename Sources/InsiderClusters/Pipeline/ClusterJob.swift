@@ -240,35 +240,15 @@ public final class ClusterJob: Sendable {
             candidates = ClusterJob.canonicalTickers(input.tickers).map { Candidate(ticker: $0, foundBy: ["tickers"]) }
         }
         let progress = Progress(total: candidates.count, logger: logger, http: http)
-        let pages = try await forEach(candidates, concurrency: settings.sources.concurrency) { candidate in
-            let page = try await self.openInsider.drilldown(ticker: candidate.ticker, lookback: lookback)
-            progress.step()
-            return (candidate, page)
-        }
-        var trades: [Trade] = []
-        var buysToCheck: [(row: OpenInsiderRow, trade: Trade)] = []
-        var rowsToExpand: [(row: OpenInsiderRow, trade: Trade)] = []
-        for (candidate, page) in pages {
-            for (row, trade) in OpenInsiderTrades.trades(from: page, candidate: candidate) {
-                if trade.isBuy && ClusterJob.needsFiling(row: row, trade: trade, lookback: lookback) {
-                    buysToCheck.append((row, trade))
-                } else if trade.isSellOrExercise && (trade.isAmendment || (row.xFlags.contains("M") && !lookback.contains(trade.tradeDate))) {
-                    rowsToExpand.append((row, trade))
-                } else {
-                    trades.append(trade)
-                }
-            }
-        }
-        let verified = try await verify(buysToCheck)
-        trades.append(contentsOf: verified.trades)
-        trades.append(contentsOf: try await expand(rowsToExpand))
+        let drilled = try await drillAndVerify(candidates, lookback: lookback, progress: progress)
+        let trades = drilled.trades
         let byTicker = Dictionary(candidates.map { ($0.ticker, $0) }, uniquingKeysWith: { a, _ in a })
         let secUsed = edgar.isEnabled
         let dataSource: @Sendable (String) -> String = { ticker in
             var parts: [String] = []
             let found = byTicker[ticker]?.foundBy ?? []
             if found.contains("cluster-buys") { parts.append("openinsider.com cluster-buys") }
-            if found.contains("screener") { parts.append("openinsider.com screener (grouped)") }
+            if found.contains("screener") { parts.append("openinsider.com screener (purchases)") }
             if found.contains("tickers") { parts.append("openinsider.com (input tickers)") }
             parts.append("per-symbol drilldown")
             if secUsed { parts.append("SEC EDGAR Form 4") }
@@ -276,7 +256,7 @@ public final class ClusterJob: Sendable {
         }
         var notes: [String] = []
         if let why = settings.sources.secUnavailableReason { notes.append(why) }
-        return Gathered(trades: trades, checks: verified.checks, dataSource: dataSource,
+        return Gathered(trades: trades, checks: drilled.checks, dataSource: dataSource,
                         sourceLabel: secUsed ? "openinsider.com + SEC EDGAR Form 4" : "openinsider.com (unverified)",
                         tickers: candidates.count, notes: notes)
     }
@@ -285,63 +265,6 @@ public final class ClusterJob: Sendable {
     static func canonicalTickers(_ tickers: [String]) -> [String] {
         var seen = Set<String>()
         return tickers.map(Trade.canonicalTicker).filter { seen.insert($0).inserted }
-    }
-
-    /// Whether a purchase row must be read from its filing: it is in the window; or it shows the
-    /// earliest of several trades (X flag `M`), later ones of which may be in the window; or it is
-    /// an amendment, whose `dateOfOriginalSubmission` (only in the XML) finds the filing it replaces.
-    static func needsFiling(row: OpenInsiderRow, trade: Trade, lookback: Lookback) -> Bool {
-        lookback.contains(trade.tradeDate) || trade.isAmendment || row.xFlags.contains("M")
-    }
-
-    /// Cross-checks every qualifying buy against its Form 4; a filing that cannot be had leaves the
-    /// buy on OpenInsider's values and is reported, never dropped.
-    func verify(_ buys: [(row: OpenInsiderRow, trade: Trade)]) async throws -> (trades: [Trade], checks: [EdgarCheck]) {
-        let blocked = BlockFlag()
-        let results = try await forEach(Array(buys.enumerated()), concurrency: settings.sources.concurrency) { (id, pair) -> ([Trade], EdgarCheck) in
-            var trade = pair.trade
-            trade.checkID = id
-            guard let link = pair.row.filingURL, let url = self.edgar.rawFilingURL(fromLink: link) else {
-                return ([trade], EdgarCheck(ticker: trade.ticker, accession: trade.accession, ownerCIK: trade.ownerCIK, status: .skipped("no SEC filing link on the OpenInsider row")))
-            }
-            if let reason = blocked.reason {
-                return ([trade], EdgarCheck(ticker: trade.ticker, accession: trade.accession, ownerCIK: trade.ownerCIK, status: .failed(reason)))
-            }
-            do {
-                let document = try await self.edgar.document(at: url, accession: trade.accession)
-                await self.remember(document, accession: trade.accession, filed: Day(String(trade.filingDateTime.prefix(10))), notes: self.sideNotes)
-                let matched = FilingMatch.apply(trade: trade, document: document, checkID: id)
-                return (matched.trades, matched.check)
-            } catch {
-                if case HTTPClientError.throttled = error { blocked.set("SEC blocked the run (rate limit); later filings were not fetched: \(error)") }
-                let status: EdgarCheck.Status = self.edgar.isEnabled ? .failed(String(describing: error)) : .skipped(String(describing: error))
-                return ([trade], EdgarCheck(ticker: trade.ticker, accession: trade.accession, ownerCIK: trade.ownerCIK, status: status))
-            }
-        }
-        // Results keep input order, so a check's index is its buy's checkID.
-        return (results.flatMap(\.0), results.map(\.1))
-    }
-
-    /// Sale and exercise rows whose shown date is before the window but whose filing holds several
-    /// trades (X flag `M`), or that belong to an amendment, replaced by the filing's own rows so each
-    /// decides `is_all_buy` by its own date. A filing that cannot be read leaves the row as shown.
-    func expand(_ rows: [(row: OpenInsiderRow, trade: Trade)]) async throws -> [Trade] {
-        guard edgar.isEnabled else { return rows.map(\.trade) }
-        let blocked = BlockFlag()
-        let expanded = try await forEach(rows, concurrency: settings.sources.concurrency) { pair -> [Trade] in
-            guard blocked.reason == nil, let link = pair.row.filingURL, let url = self.edgar.rawFilingURL(fromLink: link) else { return [pair.trade] }
-            do {
-                let document = try await self.edgar.document(at: url, accession: pair.trade.accession)
-                return FilingMatch.expand(trade: pair.trade, document: document) ?? [pair.trade]
-            } catch is CancellationError {
-                throw CancellationError()
-            } catch {
-                if case HTTPClientError.throttled = error { blocked.set("SEC blocked the run (rate limit)") }
-                self.logger.warning("\(pair.trade.ticker) \(pair.trade.accession ?? "?"): filing not read, the \(pair.trade.code) row stays as OpenInsider shows it: \(error)")
-                return [pair.trade]
-            }
-        }
-        return expanded.flatMap { $0 }
     }
 
     func gatherFromEdgar(tickers: [String], lookback: Lookback, why: String?) async throws -> Gathered {

@@ -48,22 +48,6 @@ public struct Pricing: Sendable, Equatable {
     }
 }
 
-/// A configuration value that cannot be used.
-public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
-    /// What is wrong.
-    public var description: String
-    /// Creates the error.
-    public init(_ d: String) { description = d }
-}
-
-extension Dictionary where Key == String, Value == String {
-    /// The value, treating an empty string as unset (the platform sometimes sets empty values).
-    func nonEmpty(_ key: String) -> String? {
-        guard let v = self[key], !v.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        return v
-    }
-}
-
 /// Charges events against the budget and records each charge in the charging log dataset.
 ///
 /// Every charge carries an idempotency key derived from stable facts (the run key, the event and

@@ -62,9 +62,10 @@ public enum HTTPClientError: Error, CustomStringConvertible, Sendable {
 public struct RetryPolicy: Sendable {
     /// Retries after the first attempt.
     public var maxRetries: Int
-    /// First backoff; doubles each retry, with full jitter.
+    /// First backoff; doubles each retry, with equal jitter (half fixed, half random).
     public var baseDelay: Duration
-    /// Longest single backoff (also caps `Retry-After`).
+    /// Longest single backoff. `Retry-After` is not capped by it: the server's own wait is
+    /// honoured up to 600 s (on a rate-limit block, up to the longer of 600 s and `throttlePause`).
     public var maxDelay: Duration
     /// Pause after a source's rate-limit block (SEC's lasts about 10 minutes).
     public var throttlePause: Duration
@@ -178,6 +179,7 @@ public final class HTTPClient: @unchecked Sendable {
                     guard canRetry else {
                         throw HTTPClientError.gaveUp(url: url.absoluteString, attempts: attempt, lastStatus: response.status, reason: reason)
                     }
+                    // A server's Retry-After beyond ten minutes is not waited out in full.
                     let delay = HTTPClient.retryAfter(response.headers["retry-after"]).map { min($0, .seconds(600)) } ?? backoff(attempt: attempt)
                     logger.warning("\(url.absoluteString): \(reason); retry \(attempt)/\(policy.maxRetries) in \(delay)")
                     try await Task.sleep(for: delay)
@@ -204,7 +206,8 @@ public final class HTTPClient: @unchecked Sendable {
         }
     }
 
-    /// Exponential backoff with full jitter, capped.
+    /// Exponential backoff, capped at `maxDelay`, with equal jitter: half the ceiling for sure plus
+    /// up to half at random, so a retry never comes back at once yet clients still spread out.
     func backoff(attempt: Int) -> Duration {
         let base = Double(policy.baseDelay.components.seconds) + Double(policy.baseDelay.components.attoseconds) / 1e18
         let cap = Double(policy.maxDelay.components.seconds) + Double(policy.maxDelay.components.attoseconds) / 1e18

@@ -234,11 +234,6 @@ public struct KeyValueStore: Sendable {
         return !name.dropFirst(key.count + 1).contains(".")
     }
 
-    /// Deletes the record `key`.
-    public func delete(_ key: String, fileExtension: String = "json") {
-        try? FileManager.default.removeItem(at: dir.appendingPathComponent("\(key).\(fileExtension)"))
-    }
-
     func writeMetadataIfMissing() throws {
         let url = dir.appendingPathComponent("__metadata__.json")
         guard !FileManager.default.fileExists(atPath: url.path) else { return }

@@ -192,12 +192,6 @@ public final class EdgarSource: Sendable {
     }
 }
 
-/// 10 digits, zero-padded.
-public func padCIK(_ cik: String) -> String {
-    let digits = cik.filter(\.isNumber)
-    let trimmed = String(digits.drop { $0 == "0" })
-    return String(repeating: "0", count: max(0, 10 - trimmed.count)) + trimmed
-}
 
 /// EDGAR could not give what was asked.
 public enum EdgarError: Error, CustomStringConvertible, Sendable {
@@ -205,14 +199,11 @@ public enum EdgarError: Error, CustomStringConvertible, Sendable {
     case disabled(String)
     /// The body is not what was expected.
     case unreadable(url: String, reason: String)
-    /// The ticker is not in SEC's ticker map.
-    case unknownTicker(String)
 
     public var description: String {
         switch self {
         case .disabled(let why): why
         case let .unreadable(url, reason): "\(url): \(reason)"
-        case .unknownTicker(let t): "\(t) is not in SEC's company_tickers.json"
         }
     }
 }

@@ -11,8 +11,6 @@ public struct Candidate: Sendable, Hashable {
     public var companyName: String?
     /// Industry from the grouped view.
     public var industry: String?
-    /// OpenInsider's own insider count for the group.
-    public var insiderCount: Int?
     /// Which discovery paths listed it (`cluster-buys`, `screener`).
     public var foundBy: Set<String>
 }
@@ -118,36 +116,45 @@ public final class OpenInsiderSource: Sendable {
         return pages
     }
 
-    /// Tickers with at least `minInsiders` insiders buying in the window: the canned
-    /// `/latest-cluster-buys` list unioned with the grouped screener over the whole window
-    /// (the canned list is a pre-filtered sample and misses clusters).
+    /// Tickers with at least `minInsiders` distinct insiders whose purchases can still qualify:
+    /// every purchase row filed in the window, counted by owner CIK per ticker before any
+    /// drilldown, so only tickers that can still make a cluster cost a request. The canned
+    /// `/latest-cluster-buys` list only labels the tickers it names: it is a pre-filtered sample,
+    /// and the listing already holds every purchase it could add.
     public func discover(lookback: Lookback, minInsiders: Int) async throws -> [Candidate] {
-        var found: [String: Candidate] = [:]
-        func add(_ rows: [OpenInsiderRow], via: String) {
-            for row in rows where row.tradeCode == "P" {
-                let t = row.ticker.uppercased()
-                var c = found[t] ?? Candidate(ticker: t, companyName: row.companyName, industry: row.industry, insiderCount: row.insiderCount, foundBy: [])
-                c.foundBy.insert(via)
-                if c.companyName == nil { c.companyName = row.companyName }
-                if c.industry == nil { c.industry = row.industry }
-                c.insiderCount = max(c.insiderCount ?? 0, row.insiderCount ?? 0)
-                found[t] = c
-            }
-        }
         let canned = try await page(path: "latest-cluster-buys", query: [])
-        add(canned.rows, via: "cluster-buys")
         let range = OpenInsiderSource.range(lookback)
-        // The form caps the insider minimum at 9; a smaller minimum only widens the net. Only the
-        // filing date bounds the query: a row shows its filing's earliest trade date, which can be
-        // before the window while later trades of the same filing are inside it.
+        // Only the filing date bounds the query: a row shows its filing's earliest trade date, which
+        // can be before the window while later trades of the same filing are inside it.
         let query: [(String, String)] = [
             ("s", ""), ("o", ""), ("pl", ""), ("ph", ""), ("ll", ""), ("lh", ""),
-            ("fd", "-1"), ("fdr", range),
-            ("xp", "1"), ("vl", ""), ("vh", ""), ("grp", "2"), ("nil", String(min(max(minInsiders, 2), 9))),
-            ("sortcol", "0"),
+            ("fd", "-1"), ("fdr", range), ("xp", "1"), ("vl", ""), ("vh", ""), ("grp", "0"), ("sortcol", "0"),
         ]
-        for p in try await allPages(query) { add(p.rows, via: "screener") }
+        var buyers: [String: Set<String>] = [:]
+        var found: [String: Candidate] = [:]
+        for listing in try await allPages(query) {
+            for row in listing.rows where row.tradeCode == "P" && OpenInsiderSource.mayQualify(row, lookback: lookback) {
+                let ticker = row.ticker.uppercased()
+                buyers[ticker, default: []].insert(Trade.insiderKey(cik: row.insiderCIK, name: row.insiderName ?? "Unknown insider"))
+                if found[ticker] == nil { found[ticker] = Candidate(ticker: ticker, companyName: row.companyName, industry: row.industry, foundBy: ["screener"]) }
+            }
+        }
+        found = found.filter { buyers[$0.key, default: []].count >= minInsiders }
+        for row in canned.rows where row.tradeCode == "P" {
+            guard var candidate = found[row.ticker.uppercased()] else { continue }
+            candidate.foundBy.insert("cluster-buys")
+            candidate.industry = candidate.industry ?? row.industry
+            found[candidate.ticker] = candidate
+        }
         return found.values.sorted { $0.ticker < $1.ticker }
+    }
+
+    /// Whether a purchase row can hold a buy of the window: its shown date is in the window; or it
+    /// shows the earliest of several trades (X flag `M`), later ones of which may be in the window;
+    /// or it is an amendment, whose `dateOfOriginalSubmission` (only in the XML) finds the filing
+    /// it replaces. Such rows are read from their filings; others stand as shown.
+    public static func mayQualify(_ row: OpenInsiderRow, lookback: Lookback) -> Bool {
+        Day(row.tradeDate).map(lookback.contains) == true || row.xFlags.contains("A") || row.xFlags.contains("M")
     }
 
     /// Every purchase, sale and exercise row OpenInsider holds for `ticker` filed in the window.
