@@ -12,12 +12,14 @@ let package = Package(
         .library(name: "InsiderCore", targets: ["InsiderCore"]),
         .library(name: "TradeStore", targets: ["TradeStore"]),
         .library(name: "SQLiteTradeStore", targets: ["SQLiteTradeStore"]),
+        .library(name: "PostgresTradeStore", targets: ["PostgresTradeStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure core: trades, insiders, roles, clusters, scoring. No I/O.
@@ -32,11 +34,17 @@ let package = Package(
         .target(name: "TradeStore", dependencies: ["InsiderCore"]),
         // The embedded default store: SQLite through GRDB, WAL mode, versioned migrations.
         .target(name: "SQLiteTradeStore", dependencies: ["TradeStore", "InsiderCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        // The shared store: PostgreSQL through postgres-nio, the same schema and queries as SQLite.
+        .target(name: "PostgresTradeStore", dependencies: [
+            "TradeStore", "InsiderCore", "SQLiteTradeStore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Input, runtime (storage, charging, HTTP), sources, ingestion and the pipeline.
         .target(
             name: "InsiderClusters",
             dependencies: [
-                "InsiderCore", "OpenInsiderPages", "EdgarForm4", "TradeStore", "SQLiteTradeStore",
+                "InsiderCore", "OpenInsiderPages", "EdgarForm4", "TradeStore", "SQLiteTradeStore", "PostgresTradeStore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -59,6 +67,9 @@ let package = Package(
             dependencies: ["InsiderClusters", "InsiderCore", "OpenInsiderPages", "EdgarForm4", "InsiderClustersCLI",
                            "TradeStore", "SQLiteTradeStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "TradeStoreTests", dependencies: ["TradeStore", "SQLiteTradeStore", "InsiderCore"]),
+        .testTarget(name: "TradeStoreTests", dependencies: [
+            "TradeStore", "SQLiteTradeStore", "PostgresTradeStore", "InsiderCore", "InsiderClusters",
+            .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+        ]),
     ]
 )
