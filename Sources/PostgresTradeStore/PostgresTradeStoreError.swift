@@ -29,10 +29,4 @@ public struct PostgresTradeStoreError: Error, CustomStringConvertible, Sendable 
         }
         return PostgresStoreURL.redact(String(describing: error))
     }
-
-    /// The server's SQLSTATE, when `error` carries one.
-    static func sqlState(of error: any Error) -> String? {
-        if let t = error as? PostgresTransactionError, let inner = t.closureError ?? t.commitError { return sqlState(of: inner) }
-        return (error as? PSQLError)?.serverInfo?[.sqlState]
-    }
 }
