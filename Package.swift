@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "InsiderCore", targets: ["InsiderCore"]),
         .library(name: "TradeStore", targets: ["TradeStore"]),
         .library(name: "SQLiteTradeStore", targets: ["SQLiteTradeStore"]),
+        .library(name: "PostgresTradeStore", targets: ["PostgresTradeStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure core: trades, insiders, roles, clusters, scoring. No I/O.
@@ -39,11 +41,17 @@ let package = Package(
         .target(name: "SQLiteTradeStore", dependencies: ["TradeStore", "InsiderCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // gzip members for WARC recordings: three C functions over the system zlib (no package to build).
         .target(name: "CZlibShim", linkerSettings: [.linkedLibrary("z")]),
+        // The shared store: PostgreSQL through postgres-nio, the same schema and queries as SQLite.
+        .target(name: "PostgresTradeStore", dependencies: [
+            "TradeStore", "InsiderCore", "SQLiteTradeStore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Input, runtime (storage, charging, HTTP), sources, ingestion and the pipeline.
         .target(
             name: "InsiderClusters",
             dependencies: [
-                "InsiderCore", "OpenInsiderPages", "EdgarForm4", "TradeStore", "SQLiteTradeStore",
+                "InsiderCore", "OpenInsiderPages", "EdgarForm4", "TradeStore", "SQLiteTradeStore", "PostgresTradeStore",
                 "CZlibShim",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
@@ -83,7 +91,10 @@ let package = Package(
             dependencies: ["InsiderClusters", "InsiderCore", "OpenInsiderPages", "EdgarForm4", "InsiderClustersCLI",
                            "TradeStore", "SQLiteTradeStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "TradeStoreTests", dependencies: ["TradeStore", "SQLiteTradeStore", "InsiderCore"]),
+        .testTarget(name: "TradeStoreTests", dependencies: [
+            "TradeStore", "SQLiteTradeStore", "PostgresTradeStore", "InsiderCore", "InsiderClusters",
+            .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(
             name: "InsiderAPITests",
             dependencies: ["InsiderAPI", "TradeStore", "SQLiteTradeStore", "InsiderCore",

@@ -7,7 +7,8 @@ import TradeStore
 /// `insider-clusters store`: the trade store's own commands.
 struct StoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "store", abstract: "Inspect the trade store.", subcommands: [StoreStatusCommand.self])
+        commandName: "store", abstract: "Inspect the trade store, or copy it between SQLite and PostgreSQL.",
+        subcommands: [StoreStatusCommand.self, StoreCopyCommand.self])
 }
 
 /// `store status`.
@@ -47,5 +48,46 @@ struct StoreStatusCommand: AsyncParsableCommand {
             ("days", .array(s.days.map { .object([("day", .string($0.day.description)), ("filings", .number(String($0.filings)))]) })),
             ("dataVersion", .number(String(s.dataVersion))),
         ])
+    }
+}
+
+/// `store copy`: moves a whole store between a SQLite file and a PostgreSQL server (either way).
+struct StoreCopyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copy", abstract: "Copy every table of one trade store into a new, empty one, verified by row counts and checksums.",
+        discussion: """
+            Either side is a SQLite file path or a postgres:// URL. The target must hold no filings, markers or keys.
+            Examples:
+              insider-clusters store copy --from storage/trade-store/trades.sqlite --to 'postgres://ic:secret@db:5432/insider'
+              insider-clusters store copy --from 'postgres://ic:secret@db:5432/insider' --to /srv/backup/trades.sqlite
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The store to read: an existing SQLite file or a postgres:// URL. Example: --from storage/trade-store/trades.sqlite", valueName: "file-or-url"))
+    var from: String
+
+    @Option(name: .long, help: ArgumentHelp("The new store to fill: a SQLite file (created) or a postgres:// URL. Example: --to 'postgres://ic:secret@db:5432/insider?sslmode=require'", valueName: "file-or-url"))
+    var to: String
+
+    func run() async throws {
+        let source: any TradeStore, target: any TradeStore
+        do {
+            guard from != to else { throw ConfigurationError("--from and --to name the same store") }
+            if !TradeStoreLocator.isServer(from), !FileManager.default.fileExists(atPath: from) {
+                throw ConfigurationError("--from \(from): no such file")
+            }
+            source = try TradeStoreLocator.open(location: from)
+            target = try TradeStoreLocator.open(location: to)
+        } catch {
+            printError("configuration: \(TradeStoreLocator.redacted(String(describing: error)))")
+            throw ExitCode(2)
+        }
+        do {
+            let tables = try await StoreCopy.copy(from: source, to: target) { printError($0) }
+            for t in tables { print("\(t.table)\t\(t.rows) rows\tchecksum \(t.checksum)") }
+            print("copied \(TradeStoreLocator.redacted(from)) to \(TradeStoreLocator.redacted(to)): every table's row count and checksum match")
+        } catch {
+            printError("store copy failed: \(TradeStoreLocator.redacted(String(describing: error)))")
+            throw ExitCode(1)
+        }
     }
 }

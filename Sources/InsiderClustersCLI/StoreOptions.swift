@@ -12,8 +12,15 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("As-of date T for every date computation. Default: $INSIDER_CLUSTERS_AS_OF, else today in New York. Example: --as-of 2026-10-31", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
-    /// The environment the options fall back on.
-    var environment: RunEnvironment { RunEnvironment() }
+    @Option(name: .customLong("store-url"), help: ArgumentHelp("A PostgreSQL server to use as the trade store instead of the SQLite file. Default: $TRADE_STORE_URL, else the file. Example: --store-url 'postgres://ic:secret@db.internal:5432/insider?sslmode=require'", valueName: "url"))
+    var storeURL: String?
+
+    /// The environment the options fall back on, with `--store-url` in place of `TRADE_STORE_URL`.
+    var environment: RunEnvironment {
+        var env = RunEnvironment()
+        if let storeURL { env.values[TradeStoreLocator.urlVariable] = storeURL }
+        return env
+    }
 
     /// The storage root.
     func storageRoot() -> URL { environment.storageRoot(override: storage) }

@@ -109,8 +109,8 @@ struct FilingLoader {
         for t in f.transactions {
             try RowBinder.run(s.transaction, in: db) { b in
                 b.text(f.accession); b.text(t.table.rawValue); b.int(Int64(t.row)); b.text(f.issuerCIK); b.text(filed)
-                b.text(t.securityTitle); b.text(t.tradeDate?.description); b.text(t.code); b.double(t.shares.map(double))
-                b.double(t.price.map(double)); b.int(t.value); b.text(t.acquiredDisposed); b.double(t.sharesOwnedAfter.map(double))
+                b.text(t.securityTitle); b.text(t.tradeDate?.description); b.text(t.code); b.double(t.shares.map(StoredNumber.double))
+                b.double(t.price.map(StoredNumber.double)); b.int(t.value); b.text(t.acquiredDisposed); b.double(t.sharesOwnedAfter.map(StoredNumber.double))
                 b.text(t.directIndirect); b.text(t.footnoteIds.joined(separator: ",")); b.bool(t.rule10b5_1)
                 b.text(firstOwner); b.bool(joint)
             }
@@ -163,8 +163,6 @@ struct AmendmentGroupKey: Hashable {
     var ownerCIK: String
     var originalDate: String
 }
-
-func double(_ d: Decimal) -> Double { NSDecimalNumber(decimal: d).doubleValue }
 
 extension Array {
     func chunked(_ size: Int) -> [ArraySlice<Element>] {

@@ -8,11 +8,6 @@ import TradeStore
 struct StoreQueries {
     let db: Database
 
-    /// Transactions of one code in table I, in force, with a trade date in the window.
-    static let sideFilter = """
-        t.code = ? AND t.table_code = 'N' AND t.superseded_by IS NULL AND t.trade_date >= ? AND t.trade_date <= ?
-        """
-
     /// Distinct owner CIKs over every owner of the issuers' transactions (for issuers with a joint filing).
     func exactInsiders(code: String, window: LookbackWindow, issuers: [String]) throws -> [String: Int] {
         var out: [String: Int] = [:]
@@ -20,7 +15,7 @@ struct StoreQueries {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             let rows = try Row.fetchAll(db, sql: """
                 SELECT t.issuer_cik, COUNT(DISTINCT o.owner_cik) FROM transactions t JOIN owners o ON o.accession = t.accession
-                WHERE \(StoreQueries.sideFilter) AND t.issuer_cik IN (\(marks)) GROUP BY t.issuer_cik
+                WHERE \(PortableQueries.sideFilter) AND t.issuer_cik IN (\(marks)) GROUP BY t.issuer_cik
                 """, arguments: StatementArguments(sideArguments(code, window) + Array(chunk)))
             for row in rows { out[row[0]] = row[1] }
         }
@@ -86,7 +81,7 @@ struct StoreQueries {
             let owner = latest[r.side.issuerCIK]
             return ActivityEntry(
                 ticker: r.ticker, companyName: r.name, tradeCount: r.side.tradeCount, insiderCount: r.insiders,
-                totalShares: rounded(r.side.shares), totalValue: r.side.value,
+                totalShares: StoredNumber.wholeShares(r.side.shares), totalValue: r.side.value,
                 latestDate: SideAggregator.day(r.side.lastDate) ?? window.last,
                 latestInsider: owner?.name ?? "", latestTitle: owner.map(OwnerRelationship.title(of:)) ?? "Other")
         }
@@ -99,12 +94,12 @@ struct StoreQueries {
         for chunk in issuers.chunked(400) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             let rows = try Row.fetchAll(db, sql: """
-                SELECT x.issuer_cik, \(StoreQueries.ownerColumns("o"))
+                SELECT x.issuer_cik, \(StoreTable.ownerColumns("o"))
                 FROM (
                     SELECT t.issuer_cik, t.accession, ROW_NUMBER() OVER (
                         PARTITION BY t.issuer_cik
                         ORDER BY t.trade_date DESC, t.filing_date DESC, t.accession DESC, t.row_index DESC) AS rank
-                    FROM transactions t WHERE \(StoreQueries.sideFilter) AND t.issuer_cik IN (\(marks))
+                    FROM transactions t WHERE \(PortableQueries.sideFilter) AND t.issuer_cik IN (\(marks))
                 ) x JOIN owners o ON o.accession = x.accession AND o.position = 1
                 WHERE x.rank = 1
                 """, arguments: StatementArguments(sideArguments(code, window) + Array(chunk)))
@@ -120,7 +115,7 @@ struct StoreQueries {
             .filter { $0.firstOwners.count >= minInsiders || $0.joint }
         return try ranked(candidates, code: "P", window: window).filter { $0.insiders >= minInsiders }.map { r in
             ClusterBuy(ticker: r.ticker, companyName: r.name, insiderCount: r.insiders, tradeCount: r.side.tradeCount,
-                       totalShares: rounded(r.side.shares), totalValue: r.side.value,
+                       totalShares: StoredNumber.wholeShares(r.side.shares), totalValue: r.side.value,
                        firstBuyDate: SideAggregator.day(r.side.firstDate) ?? window.first,
                        lastBuyDate: SideAggregator.day(r.side.lastDate) ?? window.last)
         }.sorted { a, b in
@@ -140,18 +135,8 @@ struct StoreQueries {
         }
         guard !issuers.isEmpty else { return nil }
         let marks = Array(repeating: "?", count: issuers.count).joined(separator: ",")
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT COALESCE(i.ticker, ?), COALESCE(i.name, f.issuer_name), t.trade_date, t.filing_date, t.code, t.security_title,
-                   t.shares, t.price, t.value, t.shares_after, t.direct_indirect, t.rule10b51, t.accession,
-                   \(StoreQueries.ownerColumns("o"))
-            FROM transactions t
-            JOIN filings f ON f.accession = t.accession
-            LEFT JOIN issuers i ON i.issuer_cik = t.issuer_cik
-            LEFT JOIN owners o ON o.accession = t.accession AND o.position = 1
-            WHERE t.issuer_cik IN (\(marks)) AND t.superseded_by IS NULL AND t.trade_date >= ? AND t.trade_date <= ?
-            ORDER BY t.trade_date DESC, t.filing_date DESC, t.accession DESC,
-                     CASE t.table_code WHEN 'N' THEN 0 ELSE 1 END, t.row_index ASC
-            """, arguments: StatementArguments([wanted] + issuers + [window.first.description, window.last.description]))
+        let rows = try Row.fetchAll(db, sql: PortableQueries.tickerTrades(issuerMatch: "IN (\(marks))"),
+                                    arguments: StatementArguments([wanted] + issuers + [window.first.description, window.last.description]))
         return rows.map { row in
             let owner = StoreQueries.owner(row, from: 13)
             let price: Double? = row[7]
@@ -162,8 +147,8 @@ struct StoreQueries {
                 insiderRelation: OwnerRelationship.relation(of: owner), officer: owner.isOfficer, director: owner.isDirector,
                 tenPctOwner: owner.isTenPercentOwner, transactionDate: Day(row[2] as String) ?? window.last,
                 filedDate: Day(row[3] as String) ?? window.last, transactionCode: code, transactionType: TransactionType.of(code: code),
-                securityTitle: row[5], sharesTransacted: rounded(row[6]), pricePerShare: (price ?? 0) == 0 ? nil : price,
-                totalValue: row[8], sharesOwnedAfter: after.map { rounded($0) }, directOwnership: (row[10] as String?) == "D",
+                securityTitle: row[5], sharesTransacted: StoredNumber.wholeShares(row[6]), pricePerShare: (price ?? 0) == 0 ? nil : price,
+                totalValue: row[8], sharesOwnedAfter: after.map { StoredNumber.wholeShares($0) }, directOwnership: (row[10] as String?) == "D",
                 rule10b51: (row[11] as Int) != 0, accessionNumber: row[12])
         }
     }
@@ -193,8 +178,8 @@ struct StoreQueries {
             let footnotes: String = row[17]
             let transaction = StoredTransaction(
                 table: TransactionTable(rawValue: row[7]) ?? .nonDerivative, row: row[8], securityTitle: row[9],
-                tradeDate: (row[10] as String?).flatMap { Day($0) }, code: row[11], shares: decimal(row[12]), price: decimal(row[13]),
-                acquiredDisposed: row[14], sharesOwnedAfter: decimal(row[15]), directIndirect: row[16],
+                tradeDate: (row[10] as String?).flatMap { Day($0) }, code: row[11], shares: StoredNumber.decimal(row[12]), price: StoredNumber.decimal(row[13]),
+                acquiredDisposed: row[14], sharesOwnedAfter: StoredNumber.decimal(row[15]), directIndirect: row[16],
                 footnoteIds: footnotes.split(separator: ",").map(String.init), rule10b5_1: (row[18] as Int) != 0)
             return StoredTradeRow(
                 accession: accession, formType: row[1], filingDate: Day(row[2] as String) ?? window.last, acceptance: row[3],
@@ -207,17 +192,12 @@ struct StoreQueries {
         for chunk in accessions.chunked(500) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             let rows = try Row.fetchAll(db, sql: """
-                SELECT o.accession, \(StoreQueries.ownerColumns("o")) FROM owners o
+                SELECT o.accession, \(StoreTable.ownerColumns("o")) FROM owners o
                 WHERE o.accession IN (\(marks)) ORDER BY o.accession, o.position
                 """, arguments: StatementArguments(Array(chunk)))
             for row in rows { out[row[0], default: []].append(StoreQueries.owner(row, from: 1)) }
         }
         return out
-    }
-
-    static func ownerColumns(_ alias: String) -> String {
-        ["owner_cik", "name", "is_director", "is_officer", "is_ten_pct_owner", "is_other", "officer_title", "other_text"]
-            .map { "\(alias).\($0)" }.joined(separator: ", ")
     }
 
     /// An owner from the eight `ownerColumns` starting at `index` (all null from a LEFT JOIN that found none).
@@ -227,16 +207,4 @@ struct StoreQueries {
                            isDirector: flag(2), isOfficer: flag(3), isTenPercentOwner: flag(4), isOther: flag(5),
                            officerTitle: row[index + 6], otherText: row[index + 7])
     }
-}
-
-/// Half away from zero, as whole shares.
-func rounded(_ value: Double?) -> Int64 {
-    guard let value, value.isFinite else { return 0 }
-    return Int64(value.rounded(.toNearestOrAwayFromZero))
-}
-
-/// The shortest decimal that prints as the stored double (what was filed, for any realistic figure).
-func decimal(_ value: Double?) -> Decimal? {
-    guard let value, value.isFinite else { return nil }
-    return Decimal(string: "\(value)")
 }

@@ -63,4 +63,12 @@ public protocol TradeStore: Sendable {
 
     /// Counts and dates for `store status` and `/healthz`.
     func status() async throws -> StoreStatus
+
+    /// Up to `limit` rows of `table` from `offset`, in primary-key order, every column as stored:
+    /// the same rows give the same values in every implementation (`store copy` checksums them).
+    func exportRows(of table: StoreTable, offset: Int, limit: Int) async throws -> [[StoreValue]]
+
+    /// Inserts exported rows of `table` as they are (superseded marks, markers, keys and the data
+    /// version included) in one transaction; a row whose key exists is an error, except in `store_meta`.
+    func importRows(_ rows: [[StoreValue]], into table: StoreTable) async throws
 }

@@ -115,4 +115,8 @@ struct GatedStore: TradeStore {
     func touchAPIKey(id: String, at: Date) async throws { try await base.touchAPIKey(id: id, at: at) }
     func dataVersion() async throws -> Int64 { try await base.dataVersion() }
     func status() async throws -> StoreStatus { try await base.status() }
+    func exportRows(of table: StoreTable, offset: Int, limit: Int) async throws -> [[StoreValue]] {
+        try await base.exportRows(of: table, offset: offset, limit: limit)
+    }
+    func importRows(_ rows: [[StoreValue]], into table: StoreTable) async throws { try await base.importRows(rows, into: table) }
 }

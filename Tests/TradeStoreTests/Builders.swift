@@ -1,18 +1,26 @@
 import Foundation
 import InsiderCore
+import PostgresTradeStore
 import SQLiteTradeStore
 import TradeStore
 
-/// Every implementation the shared suite runs against; a server store joins this list.
+/// Every implementation the shared suite runs against: SQLite always, PostgreSQL when
+/// `TRADE_STORE_TEST_POSTGRES_URL` names a server (`.ci/run` starts one).
 enum StoreFactory: String, CaseIterable, CustomStringConvertible {
     case sqlite
+    case postgres
     var description: String { rawValue }
 
+    /// The implementations available in this run.
+    static var allCases: [StoreFactory] { TestPostgres.url == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    /// An empty store of its own: a new file, or a new schema on the test server.
     func make() throws -> any TradeStore {
         switch self {
         case .sqlite:
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ts-\(UUID().uuidString)")
-            return try SQLiteTradeStore(path: dir.appendingPathComponent("trades.sqlite").path)
+            return try SQLiteTradeStore(path: TestPostgres.temporarySQLitePath())
+        case .postgres:
+            return PostgresTradeStore(url: try TestPostgres.freshURL())
         }
     }
 }

@@ -1,0 +1,46 @@
+import GRDB
+import TradeStore
+
+/// Bulk export and import for `store copy`.
+extension SQLiteTradeStore {
+    public func exportRows(of table: StoreTable, offset: Int, limit: Int) async throws -> [[StoreValue]] {
+        try Self.requireKnown(table)
+        return try await pool.read { db in
+            try Row.fetchAll(db, sql: table.pageQuery, arguments: [limit, offset]).map { row in
+                (0..<row.count).map { i in
+                    switch (row[i] as DatabaseValue).storage {
+                    case .null: .null
+                    case .int64(let v): .int(v)
+                    case .double(let v): .double(v)
+                    case .string(let v): .text(v)
+                    case .blob(let v): .text(String(decoding: v, as: UTF8.self))
+                    }
+                }
+            }
+        }
+    }
+
+    public func importRows(_ rows: [[StoreValue]], into table: StoreTable) async throws {
+        try Self.requireKnown(table)
+        let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
+        let sql = "INSERT INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(marks)) \(table.importConflictClause)"
+        try await pool.write { db in
+            let statement = try db.cachedStatement(sql: sql)
+            for row in rows {
+                try statement.execute(arguments: StatementArguments(row.map { value -> DatabaseValue in
+                    switch value {
+                    case .null: .null
+                    case .int(let v): v.databaseValue
+                    case .double(let v): v.databaseValue
+                    case .text(let v): v.databaseValue
+                    }
+                }))
+            }
+        }
+    }
+
+    /// Table names go into SQL text: only the schema's own are accepted.
+    static func requireKnown(_ table: StoreTable) throws {
+        guard StoreTable.all.contains(table) else { throw SQLiteTradeStoreError("\(table.name) is not a table of the trade store") }
+    }
+}

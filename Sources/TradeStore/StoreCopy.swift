@@ -1,0 +1,76 @@
+/// `store copy`: moves every table from one store to another, page by page, then proves the copy
+/// by a row count and a checksum per table read back from both sides.
+public enum StoreCopy {
+    /// One table's figures on one side.
+    public struct TableSummary: Sendable, Equatable {
+        /// Table name.
+        public var table: String
+        /// Rows.
+        public var rows: Int
+        /// FNV-1a 64 over every row's canonical text, in key order (hex).
+        public var checksum: String
+    }
+
+    /// Rows per page read and written.
+    public static let pageSize = 5_000
+
+    /// Copies `source` into `target`, which must be empty (no filings, markers or keys), and
+    /// verifies it. `progress` hears one line per table.
+    /// - Returns: the verified figures, one per table.
+    public static func copy(from source: any TradeStore, to target: any TradeStore,
+                            progress: (String) -> Void = { _ in }) async throws -> [TableSummary] {
+        let existing = try await target.status()
+        let keys = try await target.apiKeys()
+        guard existing.filings == 0, existing.quarters.isEmpty, existing.days.isEmpty, keys.isEmpty else {
+            throw StoreCopyError("the target store \(existing.location) is not empty (\(existing.filings) filings, \(keys.count) API keys); copy only into a new store")
+        }
+        for table in StoreTable.all {
+            var offset = 0
+            while true {
+                let rows = try await source.exportRows(of: table, offset: offset, limit: pageSize)
+                if rows.isEmpty { break }
+                try await target.importRows(rows, into: table)
+                offset += rows.count
+                if rows.count < pageSize { break }
+            }
+            progress("\(table.name): \(offset) rows copied")
+        }
+        let sourceSummaries = try await summaries(of: source)
+        let targetSummaries = try await summaries(of: target)
+        for (s, t) in zip(sourceSummaries, targetSummaries) where s != t {
+            throw StoreCopyError("\(s.table) differs after the copy: \(s.rows) rows, checksum \(s.checksum) in the source; \(t.rows) rows, checksum \(t.checksum) in the target")
+        }
+        return targetSummaries
+    }
+
+    /// Row count and checksum of every table of `store`.
+    public static func summaries(of store: any TradeStore) async throws -> [TableSummary] {
+        var out: [TableSummary] = []
+        for table in StoreTable.all {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var count = 0
+            var offset = 0
+            while true {
+                let rows = try await store.exportRows(of: table, offset: offset, limit: pageSize)
+                for row in rows {
+                    for byte in (row.map(\.canonical).joined(separator: "\u{1F}") + "\u{1E}").utf8 {
+                        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+                    }
+                }
+                count += rows.count
+                offset += rows.count
+                if rows.count < pageSize { break }
+            }
+            out.append(TableSummary(table: table.name, rows: count, checksum: String(hash, radix: 16)))
+        }
+        return out
+    }
+}
+
+/// Why a copy stopped.
+public struct StoreCopyError: Error, CustomStringConvertible, Sendable {
+    /// The reason.
+    public var description: String
+    /// An error saying `description`.
+    public init(_ description: String) { self.description = description }
+}
