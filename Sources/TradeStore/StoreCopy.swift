@@ -1,3 +1,5 @@
+import InsiderCore
+
 /// `store copy`: moves every table from one store to another, page by page, then proves the copy
 /// by a row count and a checksum per table read back from both sides.
 public enum StoreCopy {
@@ -47,21 +49,19 @@ public enum StoreCopy {
     public static func summaries(of store: any TradeStore) async throws -> [TableSummary] {
         var out: [TableSummary] = []
         for table in StoreTable.all {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var hash = FNV1a64()
             var count = 0
             var offset = 0
             while true {
                 let rows = try await store.exportRows(of: table, offset: offset, limit: pageSize)
                 for row in rows {
-                    for byte in (row.map(\.canonical).joined(separator: "\u{1F}") + "\u{1E}").utf8 {
-                        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-                    }
+                    hash.add((row.map(\.canonical).joined(separator: "\u{1F}") + "\u{1E}").utf8)
                 }
                 count += rows.count
                 offset += rows.count
                 if rows.count < pageSize { break }
             }
-            out.append(TableSummary(table: table.name, rows: count, checksum: String(hash, radix: 16)))
+            out.append(TableSummary(table: table.name, rows: count, checksum: hash.hex))
         }
         return out
     }

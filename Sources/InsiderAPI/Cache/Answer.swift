@@ -19,10 +19,7 @@ struct Answer: Sendable {
     init(rawJSON text: String, status: HTTPResponse.Status = .ok) {
         self.status = status
         self.body = ByteBuffer(string: text)
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325   // FNV-1a 64
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
-        let hex = String(hash, radix: 16)
-        self.etag = "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\""
+        self.etag = "\"" + FNV1a64.hex(text.utf8) + "\""
     }
 
     /// The response to `request`: `304` with no body when `If-None-Match` names this answer's tag.

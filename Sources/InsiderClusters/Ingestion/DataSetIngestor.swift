@@ -67,7 +67,7 @@ public struct DataSetIngestor: Sendable {
         var reports: [QuarterReport] = []
         for q in quarters {
             let (zip, downloaded) = try await fetchZIP(q, path: links[q]!)
-            let digest = ByteDigest.fnv1a64(zip)
+            let digest = FNV1a64.hex(zip)
             if let done = loaded[q.description], done.zipDigest == digest {
                 logger.info("\(q): unchanged since it was loaded (\(done.filings) filings)")
                 reports.append(QuarterReport(quarter: q, outcome: "unchanged", filings: done.filings, newFilings: 0, newTransactions: 0, downloaded: downloaded))

@@ -189,9 +189,7 @@ public final class ClusterJob: Sendable {
     func fingerprint() -> String {
         let text = [settings.input.resolved.compactText, settings.asOf.description, settings.sources.openInsiderBaseURL.absoluteString,
                     settings.sources.secBaseURL.absoluteString].joined(separator: "|")
-        var hash: UInt64 = 0xcbf29ce484222325
-        for b in text.utf8 { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
-        return String(hash, radix: 16)
+        return FNV1a64.hex(text.utf8)
     }
 
     struct Gathered {

@@ -30,7 +30,7 @@ public struct RunHistory: Sendable {
     public init(storage: LocalStorage, input: RunInput) {
         store = storage.keyValueStore(RunHistory.storeName)
         self.input = input.resolved
-        key = "input-" + ByteDigest.fnv1a64(input.resolved.compactText.utf8)
+        key = "input-" + FNV1a64.hex(input.resolved.compactText.utf8)
     }
 
     /// The previous completed run, or nil when there was none. A record that cannot be read is

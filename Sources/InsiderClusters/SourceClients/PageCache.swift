@@ -34,7 +34,7 @@ public struct PageCache: Sendable {
         self.store = store; self.ttl = ttl; self.now = now
     }
 
-    static func key(_ url: URL) -> String { "page-" + ByteDigest.fnv1a64(url.absoluteString.utf8) }
+    static func key(_ url: URL) -> String { "page-" + FNV1a64.hex(url.absoluteString.utf8) }
 
     /// The kept page for `url`, fresh or not; nil when none (or its record is unreadable).
     public func entry(for url: URL) -> Entry? {

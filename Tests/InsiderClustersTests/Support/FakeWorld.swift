@@ -1,6 +1,4 @@
 import Foundation
-@testable import InsiderClusters
-import InsiderCore
 
 /// A small market of issuers and Form 4 filings, rendered as OpenInsider would show it (the real
 /// page template: table, headers, cell and link markup) and as EDGAR serves it (raw Form 4 XML,

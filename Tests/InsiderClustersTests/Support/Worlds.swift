@@ -98,7 +98,7 @@ final class Harness: @unchecked Sendable {
     /// names that tag in `If-None-Match`: the world's OpenInsider supports conditional GETs.
     static func validated(_ response: CannedResponse, _ req: RecordedRequest) -> CannedResponse {
         guard response.status == 200 else { return response }
-        let tag = "\"" + ByteDigest.fnv1a64(response.body) + "\""
+        let tag = "\"" + FNV1a64.hex(response.body) + "\""
         if req.headers["if-none-match"] == tag { return CannedResponse(status: 304, headers: [("ETag", tag)], body: []) }
         var tagged = response
         tagged.headers.append(("ETag", tag))

@@ -1,0 +1,1 @@
+../../../Tests/InsiderClustersTests/Support/TestHTTPServer.swift
