@@ -97,7 +97,8 @@ let package = Package(
         ]),
         .testTarget(
             name: "InsiderAPITests",
-            dependencies: ["InsiderAPI", "TradeStore", "SQLiteTradeStore", "InsiderCore",
+            dependencies: ["InsiderAPI", "TradeStore", "SQLiteTradeStore", "PostgresTradeStore", "InsiderCore",
+                           .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

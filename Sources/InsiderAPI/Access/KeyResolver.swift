@@ -12,11 +12,12 @@ final class KeyResolver: Sendable {
 
     private let store: any TradeStore
     private let ttl: Duration
+    private let timeout: Duration
     private let clock = ContinuousClock()
     private let records = NIOLockedValueBox([String: (record: APIKeyRecord?, at: ContinuousClock.Instant)]())
     private let touched = NIOLockedValueBox([String: ContinuousClock.Instant]())
 
-    init(store: any TradeStore, ttl: Duration) { self.store = store; self.ttl = ttl }
+    init(store: any TradeStore, ttl: Duration, timeout: Duration) { self.store = store; self.ttl = ttl; self.timeout = timeout }
 
     /// The key in `X-SentiSense-API-Key`, else in `Authorization: Bearer`; nil when neither is sent.
     static func presentedKey(in headers: HTTPFields) throws(APIError) -> String? {
@@ -42,7 +43,8 @@ final class KeyResolver: Sendable {
     private func lookUp(hash: String) async throws -> APIKeyRecord? {
         let now = clock.now
         if ttl > .zero, let hit = records.withLockedValue({ $0[hash] }), now - hit.at < ttl { return hit.record }
-        let record = try await store.apiKey(hash: hash)
+        let store = store
+        let record = try await askStore(within: timeout) { try await store.apiKey(hash: hash) }
         if ttl > .zero {
             records.withLockedValue { cache in
                 if cache.count > 10_000 { cache.removeAll() }

@@ -16,11 +16,12 @@ final class AnswerCache: Sendable {
     private let store: any TradeStore
     private let checkInterval: Duration
     private let maxAnswers: Int
+    private let timeout: Duration
     private let clock = ContinuousClock()
     private let state = NIOLockedValueBox(State())
 
-    init(store: any TradeStore, checkInterval: Duration, maxAnswers: Int) {
-        self.store = store; self.checkInterval = checkInterval; self.maxAnswers = maxAnswers
+    init(store: any TradeStore, checkInterval: Duration, maxAnswers: Int, timeout: Duration) {
+        self.store = store; self.checkInterval = checkInterval; self.maxAnswers = maxAnswers; self.timeout = timeout
     }
 
     /// The answer for `key`, computed by `compute` when the cache has none for the current version.
@@ -50,7 +51,8 @@ final class AnswerCache: Sendable {
         }
         if let known { return known }
         let version: Int64
-        do { version = try await store.dataVersion() } catch {
+        let store = store
+        do { version = try await askStore(within: timeout) { try await store.dataVersion() } } catch {
             state.withLockedValue { $0.refreshing = false }
             throw error
         }

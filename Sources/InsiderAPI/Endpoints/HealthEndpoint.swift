@@ -12,7 +12,7 @@ struct HealthEndpoint: Sendable {
         let store = query.store, timeout = query.timeout, today = query.clock.today()
         do {
             let answer = try await query.cache.answer("healthz@\(today)") {
-                let status = try await withDeadline(timeout) { try await store.status() }
+                let status = try await askStore(within: timeout) { try await store.status() }
                 return Answer(.object([
                     ("status", .string("ok")),
                     ("newestFilingDate", status.newestFilingDate.map { .string($0.description) } ?? .null),

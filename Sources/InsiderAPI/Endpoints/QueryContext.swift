@@ -19,7 +19,7 @@ struct QueryContext: Sendable {
         let full = caller.seesFullBodies
         let key = "\(endpoint)?\(parameters)@\(window.asOf)/\(full ? "pro" : "preview")"
         let timeout = timeout
-        let answer = try await cache.answer(key) { try await withDeadline(timeout) { try await compute(full) } }
+        let answer = try await cache.answer(key) { try await askStore(within: timeout) { try await compute(full) } }
         return answer.response(to: request)
     }
 }

@@ -14,10 +14,13 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     public var message: String
     /// Extra response headers (`Retry-After`, `Allow`).
     public var extraHeaders: [(HTTPField.Name, String)] = []
+    /// What failed underneath, for the server's log only (never in the body).
+    public var cause: String?
 
-    /// Creates an error.
-    public init(_ status: HTTPResponse.Status, code: String, message: String, headers: [(HTTPField.Name, String)] = []) {
+    /// Creates an error; `cause` is logged by the server, never sent.
+    public init(_ status: HTTPResponse.Status, code: String, message: String, headers: [(HTTPField.Name, String)] = [], cause: (any Error)? = nil) {
         self.status = status; self.code = code; self.message = message; self.extraHeaders = headers
+        self.cause = cause.map { String(describing: $0) }
     }
 
     /// Compares status, code and message.

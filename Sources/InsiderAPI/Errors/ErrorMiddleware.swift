@@ -15,6 +15,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             try check(request)
             return try await next(request, context)
         } catch let error as APIError {
+            if let cause = error.cause { context.logger.warning("\(error.code): \(cause)") }
             return try error.response(from: request, context: context)
         } catch let error as HTTPError {
             return try translate(error).response(from: request, context: context)

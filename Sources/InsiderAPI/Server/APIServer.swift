@@ -34,10 +34,11 @@ public struct APIServer: Sendable {
                                                   allowMethods: [.get], exposedHeaders: ["ETag", "Retry-After"]))
         }
         router.middlewares.add(ErrorMiddleware<APIRequestContext>(maxURILength: settings.maxURILength, maxBodyBytes: settings.maxBodyBytes))
-        router.middlewares.add(AccessMiddleware(keys: KeyResolver(store: store, ttl: settings.versionCheckInterval), limits: settings.rateLimits))
+        router.middlewares.add(AccessMiddleware(keys: KeyResolver(store: store, ttl: settings.versionCheckInterval, timeout: settings.requestTimeout), limits: settings.rateLimits))
 
         let query = QueryContext(store: store,
-                                 cache: AnswerCache(store: store, checkInterval: settings.versionCheckInterval, maxAnswers: settings.maxCachedAnswers),
+                                 cache: AnswerCache(store: store, checkInterval: settings.versionCheckInterval, maxAnswers: settings.maxCachedAnswers,
+                                                      timeout: settings.requestTimeout),
                                  clock: clock, timeout: settings.requestTimeout)
         router.get("/healthz", use: HealthEndpoint(query: query).handle)
         let api = router.group("/api/v1/insider")
