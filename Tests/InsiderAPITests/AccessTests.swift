@@ -116,6 +116,17 @@ import TradeStore
             let post = try await client.execute(uri: "/api/v1/insider/activity", method: .post)
             #expect(post.status == .methodNotAllowed)
             #expect(post.json["error"]?.stringValue == "method_not_allowed")
+            #expect(post.headers[.allow] == "GET, HEAD")
+
+            // HEAD: the GET's status and headers, no body.
+            let get = try await client.get("/api/v1/insider/cluster-buys?lookbackDays=30", key: pro.key)
+            let head = try await client.execute(uri: "/api/v1/insider/cluster-buys?lookbackDays=30", method: .head,
+                                                headers: [HTTPField.Name("X-SentiSense-API-Key")!: pro.key])
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
+            #expect(head.headers[.eTag] != nil && head.headers[.eTag] == get.headers[.eTag])
+            #expect(head.headers[.contentType] == get.headers[.contentType])
+            #expect(try await client.execute(uri: "/api/v1/insider/trades/ZZZZ", method: .head).status == .notFound)
         }
     }
 

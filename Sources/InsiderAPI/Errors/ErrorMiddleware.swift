@@ -2,7 +2,7 @@ import Hummingbird
 import Logging
 
 /// Outermost middleware: turns every failure into SPEC section 9's JSON error body. The router's
-/// own "no route" becomes `404 not_found`, a method other than GET `405`, an oversized request
+/// own "no route" becomes `404 not_found`, a method other than GET or HEAD `405` (HEAD answers as GET without the body), an oversized request
 /// `413`/`414`, and anything unexpected `500 internal_error` (logged, never sent to the client).
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Longest accepted request target, in bytes.
@@ -13,7 +13,10 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             try check(request)
-            return try await next(request, context)
+            let answer = try await next(request, context)
+            guard request.method == .head else { return answer }
+            // HEAD is GET without the body (RFC 9110 9.3.2): same status and headers, ETag included.
+            return Response(status: answer.status, headers: answer.headers, body: ResponseBody())
         } catch let error as APIError {
             if let cause = error.cause { context.logger.warning("\(error.code): \(cause)") }
             return try error.response(from: request, context: context)
@@ -27,9 +30,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func check(_ request: Request) throws {
-        guard request.method == .get else {
-            throw APIError(.methodNotAllowed, code: "method_not_allowed", message: "\(request.method.rawValue) is not allowed; this API answers GET only",
-                           headers: [(.allow, "GET")])
+        guard request.method == .get || request.method == .head else {
+            throw APIError(.methodNotAllowed, code: "method_not_allowed", message: "\(request.method.rawValue) is not allowed; this API answers GET (and HEAD) only",
+                           headers: [(.allow, "GET, HEAD")])
         }
         if request.uri.description.utf8.count > maxURILength {
             throw APIError(.uriTooLong, code: "uri_too_long", message: "the request target is longer than \(maxURILength) bytes")

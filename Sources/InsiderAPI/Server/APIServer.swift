@@ -24,7 +24,7 @@ public struct APIServer: Sendable {
     }
 
     /// The router: middleware outermost first (access log, CORS when configured, errors as JSON,
-    /// access and budget), then the five GET routes.
+    /// access and budget), then the five routes (GET and HEAD).
     public func router() -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.middlewares.add(AccessLogMiddleware(logger: logger))
@@ -40,12 +40,18 @@ public struct APIServer: Sendable {
                                  cache: AnswerCache(store: store, checkInterval: settings.versionCheckInterval, maxAnswers: settings.maxCachedAnswers,
                                                       timeout: settings.requestTimeout),
                                  clock: clock, timeout: settings.requestTimeout)
-        router.get("/healthz", use: HealthEndpoint(query: query).handle)
+        // Every route answers GET and HEAD (the error middleware drops a HEAD answer's body).
+        func route(_ group: some RouterMethods<APIRequestContext>, _ path: RouterPath,
+                   _ handler: @escaping @Sendable (Request, APIRequestContext) async throws -> Response) {
+            group.on(path, method: .get, use: handler)
+            group.on(path, method: .head, use: handler)
+        }
+        route(router, "/healthz", HealthEndpoint(query: query).handle)
         let api = router.group("/api/v1/insider")
-        api.get("activity", use: ActivityEndpoint(query: query).handle)
-        api.get("trades/:ticker", use: TradesEndpoint(query: query).handle)
-        api.get("cluster-buys", use: ClusterBuysEndpoint(query: query).handle)
-        api.get("openapi.json", use: OpenAPIEndpoint().handle)
+        route(api, "activity", ActivityEndpoint(query: query).handle)
+        route(api, "trades/:ticker", TradesEndpoint(query: query).handle)
+        route(api, "cluster-buys", ClusterBuysEndpoint(query: query).handle)
+        route(api, "openapi.json", OpenAPIEndpoint().handle)
         return router
     }
 
