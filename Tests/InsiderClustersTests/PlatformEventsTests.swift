@@ -109,6 +109,31 @@ import Testing
         #expect(apify.charged["run1-cluster-record-2"] == nil)
     }
 
+    @Test func locallyAMigrationDuringTheJobSavesTheStateToTheLocalStoreAndExitsCleanly() throws {
+        let events = try FakeEvents()
+        let storage = Paths.tempDir("local-events")
+        let stateFile = storage.appendingPathComponent("key_value_stores/default/\(RunProgress.key).json")
+        let sent = Box()
+        // The first OpenInsider request: the platform migrates the run, the page comes once the state is saved.
+        let h = try Harness { openInsider, _ in
+            openInsider.on(where: { _ in
+                guard sent.lines.isEmpty else { return false }
+                sent.add("migrating")
+                events.send(FakeEvents.message("migrating"))
+                let end = ContinuousClock.now + .seconds(20)
+                while !FileManager.default.fileExists(atPath: stateFile.path) && ContinuousClock.now < end { Thread.sleep(forTimeInterval: 0.02) }
+                return false
+            })
+        }
+        let r = try CLI.run(["run", "--storage", storage.path, "--as-of", "2026-04-30"],
+                            env: h.environment.merging([PlatformEvents.variable: events.url]) { $1 })
+        #expect(r.status == 0, "\(r.stderr)")
+        let state = try #require(RunState(json: try JSONValue.parse(Array(try Data(contentsOf: stateFile)))))
+        #expect(state.phase == .gathering && state.runID == nil && state.rows.isEmpty)
+        #expect(r.stderr.contains("status: Migrating: progress saved"))
+        #expect(!r.stderr.contains("insider-clusters summary"))   // it stopped before the end
+    }
+
     @Test func noURLAnUnreachableURLAndWSSDoNotBreakARun() throws {
         // A port that was just free: nothing listens there.
         let closed = try FakeEvents()
