@@ -56,6 +56,17 @@ import Testing
         #expect(server.frames.contains { $0.opcode == .connectionClose })
     }
 
+    @Test func aServerThatNeverAnswersTheUpgradeGivesNoEventsAfterTheTimeout() async throws {
+        let silent = try TestHTTPServer { _ in CannedResponse(status: 200, headers: [], body: [], delay: .seconds(30)) }
+        defer { silent.stop() }
+        let started = ContinuousClock.now
+        let stream = await PlatformEvents.connect(url: "ws://127.0.0.1:\(silent.port)/", logger: quiet, connectTimeout: .milliseconds(300))
+        var got: [PlatformEvent] = []
+        for await event in stream { got.append(event) }
+        #expect(got.isEmpty)
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
     @Test func aMessageIsDecodedByItsName() {
         #expect(PlatformEvent(message: #"{"name":"aborting","data":{}}"#) == .aborting)
         #expect(PlatformEvent(message: #"{"name":"persistState","data":{"isMigrating":true}}"#) == .persistState(isMigrating: true))

@@ -43,8 +43,8 @@ public enum PlatformEvents {
     /// The environment variable with the WebSocket URL.
     public static let variable = "ACTOR_EVENTS_WEBSOCKET_URL"
 
-    /// Connects to `url` (waiting for the WebSocket handshake) and returns its events; the
-    /// stream ends when the platform closes the socket.
+    /// Connects to `url` (waiting up to `connectTimeout` for the connection, then as long for
+    /// the WebSocket handshake) and returns its events; the stream ends when the platform closes the socket.
     public static func connect(url text: String?, logger: Logger, connectTimeout: Duration = .seconds(10)) async -> AsyncStream<PlatformEvent> {
         let (stream, continuation) = AsyncStream<PlatformEvent>.makeStream()
         guard let text else {
@@ -65,9 +65,10 @@ public enum PlatformEvents {
         }
         let port = url.port ?? 80
         let target = (url.path.isEmpty ? "/" : url.path) + (url.query.map { "?" + $0 } ?? "")
+        let timeout = TimeAmount.milliseconds(Int64(connectTimeout / .milliseconds(1)))
         do {
             let upgrade = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .connectTimeout(.milliseconds(Int64(connectTimeout / .milliseconds(1))))
+                .connectTimeout(timeout)
                 .connect(host: host, port: port) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let upgrader = NIOTypedWebSocketClientUpgrader<Upgrade>(maxFrameSize: 1 << 20) { channel, _ in
@@ -82,7 +83,11 @@ public enum PlatformEvents {
                             upgradeRequestHead: HTTPRequestHead(version: .http1_1, method: .GET, uri: target, headers: headers),
                             upgraders: [upgrader],
                             notUpgradingCompletionHandler: { channel in channel.eventLoop.makeSucceededFuture(Upgrade.refused) })
-                        return try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(configuration: .init(upgradeConfiguration: config))
+                        let upgraded = try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(configuration: .init(upgradeConfiguration: config))
+                        // A server that accepts but never answers the upgrade must not hold the run up.
+                        let deadline = channel.eventLoop.scheduleTask(in: timeout) { channel.close(promise: nil) }
+                        upgraded.whenComplete { _ in deadline.cancel() }
+                        return upgraded
                     }
                 }
             switch try await upgrade.get() {
