@@ -180,7 +180,10 @@ struct RunCommand: AsyncParsableCommand {
             logger.notice("\(RunProgress.key) belongs to run \(state.runID ?? "none"), not \(platform.runID); the run starts over")
             return nil
         }
-        logger.notice("run \(platform.runID) resumes from its saved state: phase \(state.phase.rawValue), \(state.rowsPushed) row(s) pushed, \(state.rows.count) row(s) known")
+        logger.notice("""
+            run \(platform.runID) resumes from its saved state: phase \(state.phase.rawValue), \(state.rowsPushed) row(s) pushed, \
+            \(state.hasRows ? "publishing the \(state.rows.count) row(s) found before" : "the rows were not known yet: finding them again")
+            """)
         return state
     }
 

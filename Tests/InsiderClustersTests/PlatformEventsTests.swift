@@ -178,6 +178,16 @@ import Testing
         #expect(progress.isStopping)
     }
 
+    @Test func rowsTooLargeForOneRecordAreLeftOutAndTheResumedRunGathersAgain() throws {
+        let progress = RunProgress(RunState(runID: "run1", phase: .publishing))
+        let row = JSONValue.object([("symbol", .string("BIG")), ("filler", .string(String(repeating: "x", count: 1_000_000)))])
+        progress.update { $0.rows = [row]; $0.rowsPushed = 1 }
+        #expect(RunState(json: try JSONValue.parse(progress.record(reason: "test")))?.rows == [row])
+        progress.update { $0.rows = Array(repeating: row, count: 9) }
+        let saved = try #require(RunState(json: try JSONValue.parse(progress.record(reason: "test"))))
+        #expect(saved.rows.isEmpty && saved.phase == .gathering && saved.rowsPushed == 1)
+    }
+
     final class Box: @unchecked Sendable {
         private let lock = NSLock()
         private var all: [String] = []

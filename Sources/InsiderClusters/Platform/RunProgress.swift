@@ -94,8 +94,19 @@ public final class RunProgress: @unchecked Sendable {
         while isStopping { try? await Task.sleep(for: .milliseconds(200)) }
     }
 
-    /// The record to save, as bytes.
-    public func record(reason: String) -> [UInt8] { Array((current.json(reason: reason).prettyText + "\n").utf8) }
+    /// Most bytes of a record with rows: the platform keeps records up to 9 MB.
+    public static let maxRecordBytes = 8_000_000
+
+    /// The record to save, as bytes; too many rows for one record are left out, and the
+    /// phase with them, so a resumed run gathers again rather than publish nothing.
+    public func record(reason: String) -> [UInt8] {
+        var state = current
+        let full = Array(state.json(reason: reason).compactText.utf8)
+        guard full.count > RunProgress.maxRecordBytes else { return full }
+        state.rows = []
+        state.phase = .gathering
+        return Array(state.json(reason: reason).compactText.utf8)
+    }
 
     /// Answers the platform's events until their stream ends, as the SDKs do:
     /// - `persistState`: saves the state;
