@@ -55,6 +55,11 @@ let package = Package(
                 "CZlibShim",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
+                // The platform's event WebSocket (ACTOR_EVENTS_WEBSOCKET_URL).
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ]
         ),
         // The Insider Trading API (SPEC section 9): Hummingbird routes over `any TradeStore`.
@@ -89,7 +94,9 @@ let package = Package(
         .testTarget(
             name: "InsiderClustersTests",
             dependencies: ["InsiderClusters", "InsiderCore", "OpenInsiderPages", "EdgarForm4", "InsiderClustersCLI",
-                           "TradeStore", "SQLiteTradeStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+                           "TradeStore", "SQLiteTradeStore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio")]
         ),
         .testTarget(name: "TradeStoreTests", dependencies: [
             "TradeStore", "SQLiteTradeStore", "PostgresTradeStore", "InsiderCore", "InsiderClusters",

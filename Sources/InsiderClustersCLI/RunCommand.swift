@@ -56,12 +56,15 @@ struct RunCommand: AsyncParsableCommand {
         let platform: ApifyPlatform?
         var pushed: [String] = []
         var platformInput: [UInt8]?
+        var saved: RunState?
         do {
             platform = try ApifyPlatform.fromEnvironment(env, retry: try RetryPolicy.fromEnvironment(env.values), logger: logger)
         } catch let error as ConfigurationError {
             printError("configuration: \(error)")
             throw ExitCode(2)
         }
+        // Best effort, as in the SDKs: no URL (a local run) or no connection means no events.
+        let events = await PlatformEvents.connect(url: env.first(PlatformEvents.variable), logger: logger)
         if let platform {
             // On the platform the input, the budget and what this run already pushed and charged
             // (before a migration or a restart) come from the API.
@@ -69,6 +72,7 @@ struct RunCommand: AsyncParsableCommand {
                 pushed = try await platform.pushedSymbols()
                 env = RunEnvironment(env.values.merging(try await platform.chargingEnvironment(rowsAlreadyPushed: pushed.count)) { $1 })
                 if input == nil { platformInput = try await platform.inputRecord(key: env.inputKey) ?? Array("{}".utf8) }
+                saved = try await savedState(platform, logger: logger)
             } catch {
                 printError("Apify platform: \(error)")
                 throw ExitCode(1)
@@ -92,50 +96,113 @@ struct RunCommand: AsyncParsableCommand {
                 if let bytes = try await platform.record(store: store, key: history.key) {
                     try settings.storage.keyValueStore(RunHistory.storeName).set(history.key, Data(bytes))
                 }
+                // The figures a migrated run had computed win: it compares with the same previous run.
+                if let figures = saved?.history {
+                    try settings.storage.keyValueStore(RunHistory.storeName).set(history.key, Data(figures.compactText.utf8))
+                }
                 platformHistory = (store, history)
             } catch {
                 printError("Apify platform: run history: \(error)")
                 throw ExitCode(1)
             }
-            await platform.status("Finding insider cluster buys")
+            await platform.status(saved?.hasRows == true ? "Resuming: publishing the clusters found before the migration" : "Finding insider cluster buys")
         }
-        let job = ClusterJob(settings: settings, logger: logger)
-        let summary: RunSummary
-        do {
-            summary = try await job.run()
-        } catch {
-            printError("run failed: \(error)")
-            printError("nothing was written for this run beyond what is listed in the charging log (actor-start).")
-            saveRecording(settings)
-            await platform?.status("Failed: \(error)", terminal: true)
-            throw ExitCode(1)
-        }
-        saveRecording(settings)
-        if let platform {
-            await platform.status("Checked \(summary.tickersChecked) tickers; publishing \(summary.rowsWritten) cluster(s)")
+        let progress = RunProgress(saved ?? RunState(runID: platform?.runID, phase: .gathering))
+        startAnsweringEvents(events, progress: progress, platform: platform, storage: settings.storage, logger: logger)
+        var summary: RunSummary?
+        let rows: [JSONValue]
+        if let saved, saved.hasRows {
+            rows = saved.rows
+        } else {
+            let job = ClusterJob(settings: settings, logger: logger)
             do {
-                let rows = try settings.storage.dataset().items()
+                summary = try await job.run()
+            } catch {
+                await progress.checkpoint()   // a migration or an abort ends the process itself
+                printError("run failed: \(error)")
+                printError("nothing was written for this run beyond what is listed in the charging log (actor-start).")
+                saveRecording(settings)
+                await platform?.status("Failed: \(error)", terminal: true)
+                throw ExitCode(1)
+            }
+            saveRecording(settings)
+            rows = try settings.storage.dataset().items()
+        }
+        if let platform {
+            await progress.checkpoint()
+            if summary != nil {
                 let startCharged = try settings.storage.dataset(ClusterJob.chargingLog).items()
                     .contains { $0["eventName"]?.stringValue == Pricing.actorStart } || settings.alreadyCharged[Pricing.actorStart, default: 0] > 0
+                let figures = try platformHistory.flatMap { try settings.storage.keyValueStore(RunHistory.storeName).read($0.history.key) }
+                let history = figures.flatMap { try? JSONValue.parse(Array($0)) }
+                progress.update { $0.phase = .publishing; $0.rows = rows; $0.actorStart = startCharged; $0.history = history }
+                await platform.status("Checked \(summary?.tickersChecked ?? 0) tickers; publishing \(summary?.rowsWritten ?? 0) cluster(s)")
+            }
+            do {
                 let outcome = try await PlatformPublisher(platform: platform).publish(rows: rows, alreadyPushed: pushed, limit: settings.input.limit,
-                                                                                      actorStart: startCharged)
+                                                                                      actorStart: progress.current.actorStart, progress: progress)
                 if let (store, history) = platformHistory,
                    let record = try settings.storage.keyValueStore(RunHistory.storeName).read(history.key) {
+                    await progress.checkpoint()
                     try await platform.setRecord(store: store, key: history.key, json: Array(record))
                 }
+                await progress.checkpoint()
+                progress.update { $0.phase = .finished }
                 await platform.status("Wrote \(outcome.total) cluster(s)", terminal: true)
             } catch {
+                await progress.checkpoint()
                 printError("Apify platform: \(error)")
                 await platform.status("Failed publishing the clusters: \(error)", terminal: true)
                 throw ExitCode(1)
             }
         }
         if let output {
-            let items = try settings.storage.dataset().items()
+            let items = summary == nil ? rows : try settings.storage.dataset().items()
             let text = DatasetExport.render(items, as: ExportFormat(fileName: output)!)   // validate() checked the extension
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         }
-        printSummary(summary, storage: settings.storage.root.path)
+        if let summary {
+            printSummary(summary, storage: settings.storage.root.path)
+        } else {
+            printError("— insider-clusters summary —")
+            printError("resumed run \(platform?.runID ?? ""): published the \(rows.count) cluster(s) found before the migration; nothing was fetched")
+        }
+    }
+
+    /// The state record an earlier container of this run saved (a migration), or nil.
+    func savedState(_ platform: ApifyPlatform, logger: Logger) async throws -> RunState? {
+        guard let bytes = try await platform.record(store: platform.storeID, key: RunProgress.key) else { return nil }
+        guard let json = try? JSONValue.parse(bytes), let state = RunState(json: json) else {
+            logger.warning("\(RunProgress.key) is not a state record; the run starts over")
+            return nil
+        }
+        guard state.runID == platform.runID else {
+            logger.notice("\(RunProgress.key) belongs to run \(state.runID ?? "none"), not \(platform.runID); the run starts over")
+            return nil
+        }
+        logger.notice("""
+            run \(platform.runID) resumes from its saved state: phase \(state.phase.rawValue), \(state.rowsPushed) row(s) pushed, \
+            \(state.hasRows ? "publishing the \(state.rows.count) row(s) found before" : "the rows were not known yet: finding them again")
+            """)
+        return state
+    }
+
+    /// Answers `persistState`, `migrating` and `aborting` in the background: the state goes to the
+    /// default key-value store (the platform's, else the local one), and a migration or an abort
+    /// ends the process with exit code 0.
+    func startAnsweringEvents(_ events: AsyncStream<PlatformEvent>, progress: RunProgress, platform: ApifyPlatform?, storage: LocalStorage,
+                              logger: Logger) {
+        Task {
+            await progress.answer(events, save: { bytes in
+                if let platform {
+                    try await platform.setRecord(store: platform.storeID, key: RunProgress.key, json: bytes)
+                } else {
+                    try storage.keyValueStore().set(RunProgress.key, Data(bytes))
+                }
+            }, status: { message, terminal in
+                if let platform { await platform.status(message, terminal: terminal) } else { logger.notice("status: \(message)") }
+            }, exit: exitCleanly, logger: logger)
+        }
     }
 
     /// Writes the `--record` file, also after a failed run (what the sources served is the evidence).
@@ -222,3 +289,6 @@ struct RunCommand: AsyncParsableCommand {
         lines.forEach(printError)
     }
 }
+
+/// Ends the process with exit code 0 (a migration or an abort: the platform takes it from there).
+private func exitCleanly() { exit(0) }

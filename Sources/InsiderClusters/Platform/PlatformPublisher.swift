@@ -25,15 +25,29 @@ public struct PlatformPublisher: Sendable {
 
     /// Pushes the `rows` (ranked) whose symbols are not among `alreadyPushed`, up to `limit` rows
     /// in all, then charges `actor-start` (when `actorStart`) and one `cluster-record` per row.
-    public func publish(rows: [JSONValue], alreadyPushed: [String], limit: Int, actorStart: Bool) async throws -> Outcome {
+    ///
+    /// With `progress`, each step is recorded there, no step starts once the run is stopping
+    /// (a migration), and charges the saved state of this run lists as confirmed are not sent again.
+    public func publish(rows: [JSONValue], alreadyPushed: [String], limit: Int, actorStart: Bool,
+                        progress: RunProgress? = nil) async throws -> Outcome {
+        let confirmed = progress?.current.charged ?? [:]
         let have = Set(alreadyPushed)
         let fresh = Array(rows.filter { !have.contains($0["symbol"]?.stringValue ?? "") }.prefix(max(0, limit - alreadyPushed.count)))
+        await progress?.checkpoint()
         try await platform.push(fresh)
         let total = alreadyPushed.count + fresh.count
-        if actorStart { try await platform.charge(Pricing.actorStart, item: 1) }
-        if total > 0 {
-            for item in 1...total {
+        progress?.update { $0.rowsPushed = total }
+        if actorStart && confirmed[Pricing.actorStart, default: 0] < 1 {
+            await progress?.checkpoint()
+            try await platform.charge(Pricing.actorStart, item: 1)
+            progress?.update { $0.charged[Pricing.actorStart] = 1 }
+        }
+        let first = confirmed[Pricing.clusterRecord, default: 0] + 1
+        if total >= first {
+            for item in first...total {
+                await progress?.checkpoint()
                 try await platform.charge(Pricing.clusterRecord, item: item)
+                progress?.update { $0.charged[Pricing.clusterRecord] = item }
             }
         }
         return Outcome(pushed: fresh.count, total: total)

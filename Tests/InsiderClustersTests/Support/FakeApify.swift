@@ -19,8 +19,16 @@ final class FakeApify: @unchecked Sendable {
     /// A key answered 400 (a permanent failure: the process stops there).
     var failKey: String?
     private(set) var items: [JSONValue] = []
+    /// Records by store id and key: the run's default store `kvs1` (other than INPUT: the state
+    /// record) and the named store `insider-clusters-run-history` (id `history1`).
+    private var stores: [String: [String: [UInt8]]] = [:]
+    /// Records of `kvs1` other than the input, by key.
+    var records: [String: [UInt8]] { get { stores["kvs1", default: [:]] } set { stores["kvs1"] = newValue } }
+    /// Called on the charge with this key after it is accepted and before it is answered
+    /// (a migration in the middle of the charges); the answer waits for the hook.
+    var onCharge: (key: String, hook: @Sendable () -> Void)?
     /// Records of the named store `insider-clusters-run-history` (id `history1`), by key.
-    var historyRecords: [String: [UInt8]] = [:]
+    var historyRecords: [String: [UInt8]] { get { stores["history1", default: [:]] } set { stores["history1"] = newValue } }
     /// Accepted charges: key -> event name, each key once.
     private(set) var charged: [String: String] = [:]
     /// Every charge call in order: (key, status answered).
@@ -48,6 +56,28 @@ final class FakeApify: @unchecked Sendable {
     static func json(_ status: Int, _ value: JSONValue) -> CannedResponse { .ok(Array(value.compactText.utf8), contentType: "application/json").with(status: status) }
 
     func respond(_ req: RecordedRequest) -> CannedResponse {
+        let response = answer(req)
+        let hook: (@Sendable () -> Void)? = lock.withLock {
+            guard req.method == "POST", req.path == "/v2/actor-runs/\(FakeApify.runID)/charge", let onCharge,
+                  req.headers["idempotency-key"] == onCharge.key else { return nil }
+            self.onCharge = nil
+            return onCharge.hook
+        }
+        hook?()
+        return response
+    }
+
+    /// Waits up to `timeout` for the default store to hold `key`.
+    func waitForRecord(_ key: String, timeout: Duration = .seconds(20)) -> Bool {
+        let end = ContinuousClock.now + timeout
+        while ContinuousClock.now < end {
+            if lock.withLock({ records[key] != nil }) { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return false
+    }
+
+    func answer(_ req: RecordedRequest) -> CannedResponse {
         lock.withLock {
             func problem(_ p: String) -> CannedResponse { problems.append("\(req.method) \(req.target): \(p)"); return .text(400, p) }
             guard req.headers["authorization"] == "Bearer \(FakeApify.token)" else { return problem("no or wrong bearer token") }
@@ -68,12 +98,14 @@ final class FakeApify: @unchecked Sendable {
             case ("POST", "/v2/key-value-stores"):
                 guard req.query["name"] == ApifyPlatform.historyStoreName else { return problem("unexpected store name") }
                 return FakeApify.json(201, .object([("data", .object([("id", .string("history1")), ("name", .string(ApifyPlatform.historyStoreName))]))]))
-            case ("GET", let path) where path.hasPrefix("/v2/key-value-stores/history1/records/"):
-                let key = String(path.dropFirst("/v2/key-value-stores/history1/records/".count))
-                return historyRecords[key].map { .ok($0, contentType: "application/json") } ?? .text(404, #"{"error":{"type":"record-not-found"}}"#)
-            case ("PUT", let path) where path.hasPrefix("/v2/key-value-stores/history1/records/"):
-                guard req.headers["content-type"] == jsonType, (try? JSONValue.parse(req.body)) != nil else { return problem("history record not JSON") }
-                historyRecords[String(path.dropFirst("/v2/key-value-stores/history1/records/".count))] = req.body
+            case (let method, let path) where (method == "GET" || method == "PUT") && path.hasPrefix("/v2/key-value-stores/"):
+                let parts = path.split(separator: "/").map(String.init)   // v2 key-value-stores {id} records {key}
+                guard parts.count == 5, parts[3] == "records", ["kvs1", "history1"].contains(parts[2]) else { return problem("unexpected store path") }
+                if method == "GET" {
+                    return stores[parts[2]]?[parts[4]].map { .ok($0, contentType: "application/json") } ?? .text(404, #"{"error":{"type":"record-not-found"}}"#)
+                }
+                guard req.headers["content-type"] == jsonType, (try? JSONValue.parse(req.body)) != nil else { return problem("record not JSON") }
+                stores[parts[2], default: [:]][parts[4]] = req.body
                 return FakeApify.json(201, .object([]))
             case ("GET", "/v2/datasets/ds1/items"):
                 guard req.query["fields"] == "symbol" else { return problem("items read without fields=symbol") }
