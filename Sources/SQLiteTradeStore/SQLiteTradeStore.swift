@@ -57,12 +57,28 @@ public final class SQLiteTradeStore: TradeStore {
         }
     }
 
+    /// Buys and sells are summed at once on two readers (the pool allows several), each in its own
+    /// snapshot; when a load committed between the two snapshots, both sides are read again from one.
     public func activity(in window: LookbackWindow, limit: Int) async throws -> InsiderActivity {
-        try await pool.read { db in
+        let pool = pool
+        @Sendable func side(_ code: String) async throws -> (version: Int64, entries: [ActivityEntry]) {
+            try await pool.read { db in
+                (try Self.dataVersion(db), try StoreQueries(db: db).activitySide(code: code, window: window, limit: limit))
+            }
+        }
+        async let buys = side("P")
+        async let sells = side("S")
+        let (b, s) = try await (buys, sells)
+        if b.version == s.version { return InsiderActivity(buys: b.entries, sells: s.entries) }
+        return try await pool.read { db in
             let q = StoreQueries(db: db)
             return InsiderActivity(buys: try q.activitySide(code: "P", window: window, limit: limit),
                                    sells: try q.activitySide(code: "S", window: window, limit: limit))
         }
+    }
+
+    static func dataVersion(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT value FROM store_meta WHERE name = 'data_version'") ?? 0
     }
 
     public func trades(ticker: String, in window: LookbackWindow) async throws -> [TickerTrade]? {
@@ -111,7 +127,7 @@ public final class SQLiteTradeStore: TradeStore {
     }
 
     public func dataVersion() async throws -> Int64 {
-        try await pool.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM store_meta WHERE name = 'data_version'") ?? 0 }
+        try await pool.read { db in try Self.dataVersion(db) }
     }
 
     public func status() async throws -> StoreStatus {
@@ -127,7 +143,7 @@ public final class SQLiteTradeStore: TradeStore {
                 supersededTransactions: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM transactions WHERE superseded_by IS NOT NULL") ?? 0,
                 newestFilingDate: try String.fetchOne(db, sql: "SELECT MAX(filing_date) FROM filings").flatMap { Day($0) },
                 sizeBytes: size.map { $0 + wal },
-                dataVersion: try Int64.fetchOne(db, sql: "SELECT value FROM store_meta WHERE name = 'data_version'") ?? 0)
+                dataVersion: try Self.dataVersion(db))
         }
     }
 

@@ -12,8 +12,8 @@ struct IssuerSide {
     var value: Int64 = 0
     var firstDate = Int32.max
     var lastDate = Int32.min
-    /// First owners of the transactions (CIK as a number).
-    var firstOwners = Set<Int64>()
+    /// Distinct first owners of the transactions (owner CIKs).
+    var firstOwners = 0
     /// A joint filing is among them: its other owners count too (see `StoreQueries.exactInsiders`).
     var joint = false
 }
@@ -37,7 +37,11 @@ enum SideAggregator {
         sqlite3_bind_text(s, 1, code, -1, transient)
         sqlite3_bind_text(s, 2, window.first.description, -1, transient)
         sqlite3_bind_text(s, 3, window.last.description, -1, transient)
-        var byIssuer: [Int64: IssuerSide] = [:]
+        // Plain values in an array, and the owners as one list of (side, owner) pairs counted at the
+        // end: a set per issuer costs an allocation per issuer and retains on every move of a side.
+        var slot: [Int64: Int32] = [:]
+        var sides: [IssuerSide] = []
+        var pairs: [UInt64] = []
         while true {
             let rc = sqlite3_step(s)
             if rc == SQLITE_DONE { break }
@@ -45,19 +49,31 @@ enum SideAggregator {
                 throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: db.lastErrorMessage, sql: sql)
             }
             let issuer = number(s, 0)
+            let i: Int
+            if let known = slot[issuer] {
+                i = Int(known)
+            } else {
+                i = sides.count
+                slot[issuer] = Int32(i)
+                sides.append(IssuerSide(issuerCIK: text(s, 0)))
+            }
             let date = Int32(truncatingIfNeeded: number(s, 3))
-            var side = byIssuer[issuer] ?? IssuerSide()
-            if side.tradeCount == 0 { side.issuerCIK = text(s, 0) }
-            side.tradeCount += 1
-            side.shares += sqlite3_column_double(s, 1)
-            side.value += sqlite3_column_int64(s, 2)
-            if date < side.firstDate { side.firstDate = date }
-            if date > side.lastDate { side.lastDate = date }
-            side.firstOwners.insert(number(s, 4))
-            if sqlite3_column_int64(s, 5) != 0 { side.joint = true }
-            byIssuer[issuer] = side
+            sides[i].tradeCount += 1
+            sides[i].shares += sqlite3_column_double(s, 1)
+            sides[i].value += sqlite3_column_int64(s, 2)
+            if date < sides[i].firstDate { sides[i].firstDate = date }
+            if date > sides[i].lastDate { sides[i].lastDate = date }
+            if sqlite3_column_int64(s, 5) != 0 { sides[i].joint = true }
+            // A CIK has at most 10 digits (< 2^34): the side's slot goes above it.
+            pairs.append(UInt64(i) << 34 | UInt64(truncatingIfNeeded: number(s, 4)) & (1 << 34 - 1))
         }
-        return Array(byIssuer.values)
+        pairs.sort()
+        var previous = UInt64.max
+        for pair in pairs where pair != previous {
+            sides[Int(pair >> 34)].firstOwners += 1
+            previous = pair
+        }
+        return sides
     }
 
     /// The digits of a text column as one number (`0000320193` -> 320193, `2026-04-30` -> 20260430).

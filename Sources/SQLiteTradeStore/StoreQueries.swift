@@ -53,13 +53,16 @@ struct StoreQueries {
         let joint = sides.filter(\.joint).map(\.issuerCIK)
         let exact = joint.isEmpty ? [:] : try exactInsiders(code: code, window: window, issuers: joint)
         return sides.compactMap { side in
-            names[side.issuerCIK].map { Ranked(side: side, ticker: $0.ticker, name: $0.name, insiders: exact[side.issuerCIK] ?? side.firstOwners.count) }
+            names[side.issuerCIK].map { Ranked(side: side, ticker: $0.ticker, name: $0.name, insiders: exact[side.issuerCIK] ?? side.firstOwners) }
         }
     }
 
     /// `buys` or `sells` of `GET /activity`: by total value descending, then ticker; at most `limit`.
     func activitySide(code: String, window: LookbackWindow, limit: Int) throws -> [ActivityEntry] {
-        let all = try SideAggregator.sides(code: code, window: window, db: db).sorted { $0.value > $1.value }
+        let sides = try SideAggregator.sides(code: code, window: window, db: db)
+        // Sorting (value, position) pairs moves plain integers, not sides that hold a string.
+        let order = sides.indices.map { (value: sides[$0].value, at: $0) }.sorted { $0.value > $1.value }
+        let all = order.map { sides[$0.at] }
         // Only the leaders (and whatever ties the last of them) need a ticker; widen until `limit` have one.
         var take = min(all.count, limit + 16)
         var chosen: [Ranked] = []
@@ -112,7 +115,7 @@ struct StoreQueries {
     /// by insider count descending, then total value descending, then ticker.
     func clusterBuys(window: LookbackWindow, minInsiders: Int) throws -> [ClusterBuy] {
         let candidates = try SideAggregator.sides(code: "P", window: window, db: db)
-            .filter { $0.firstOwners.count >= minInsiders || $0.joint }
+            .filter { $0.firstOwners >= minInsiders || $0.joint }
         return try ranked(candidates, code: "P", window: window).filter { $0.insiders >= minInsiders }.map { r in
             ClusterBuy(ticker: r.ticker, companyName: r.name, insiderCount: r.insiders, tradeCount: r.side.tradeCount,
                        totalShares: StoredNumber.wholeShares(r.side.shares), totalValue: r.side.value,
