@@ -68,8 +68,9 @@ public final class PostgresTradeStore: TradeStore {
     /// - A connection the server closed (a terminated backend, a restart) fails the operation at
     ///   once: no `ROLLBACK` is sent on it (postgres-nio can wait forever for its answer, and the
     ///   server has already rolled the transaction back), and it is closed so the pool drops it.
-    /// - An operation whose `BEGIN` meets such a connection (the pool had not yet noticed it was
-    ///   closed) has done nothing, and runs once more on another connection.
+    /// - An operation whose `BEGIN` meets a pooled connection the server had closed (the pool had
+    ///   not noticed yet) has done nothing, and runs once more on another connection. A server that
+    ///   cannot be reached is not retried here: the pool has already tried for a while.
     private func transaction<T: Sendable>(_ begin: String, lock: Bool, _ body: (PostgresSession) async throws -> T) async throws -> T {
         do {
             try await schema.ensure()
@@ -94,7 +95,7 @@ public final class PostgresTradeStore: TradeStore {
                             throw error
                         }
                     }
-                } catch where !begun && attempt == 1 && Self.connectionLost(error) {
+                } catch where !begun && attempt == 1 && (error as? PSQLError)?.code == .serverClosedConnection {
                     logger.debug("trade store \(url.redacted): a pooled connection was closed by the server; trying another")
                 }
             }
