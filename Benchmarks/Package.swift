@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The API benchmark's baseline: a minimal Hummingbird route with a constant body (api-wrk.sh).
@@ -32,15 +33,19 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         // The trade store: one quarter's load and the three API queries over two years, next to a
-        // plain Python baseline (csv module into sqlite3) run on the same files in the same run.
+        // plain Python baseline (csv module into sqlite3) run on the same files in the same run;
+        // with STORE_BENCH_POSTGRES_URL, the same load and queries on PostgreSQL beside SQLite.
         .executableTarget(
             name: "StoreBench",
             dependencies: [
                 .product(name: "InsiderClusters", package: "insider-clusters"),
                 .product(name: "TradeStore", package: "insider-clusters"),
                 .product(name: "SQLiteTradeStore", package: "insider-clusters"),
+                .product(name: "PostgresTradeStore", package: "insider-clusters"),
                 .product(name: "InsiderCore", package: "insider-clusters"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/StoreBench"
         ),

@@ -65,25 +65,51 @@ public final class PostgresTradeStore: TradeStore {
         try await transaction("BEGIN", lock: exclusive, body)
     }
 
+    /// - A connection the server closed (a terminated backend, a restart) fails the operation at
+    ///   once: no `ROLLBACK` is sent on it (postgres-nio can wait forever for its answer, and the
+    ///   server has already rolled the transaction back), and it is closed so the pool drops it.
+    /// - An operation whose `BEGIN` meets a pooled connection the server had closed (the pool had
+    ///   not noticed yet) has done nothing, and runs once more on another connection. A server that
+    ///   cannot be reached is not retried here: the pool has already tried for a while.
     private func transaction<T: Sendable>(_ begin: String, lock: Bool, _ body: (PostgresSession) async throws -> T) async throws -> T {
         do {
             try await schema.ensure()
-            return try await client.withConnection { connection in
-                let session = PostgresSession(connection: connection, logger: logger)
-                try await session.execute(begin)
+            for attempt in 1...2 {
+                var begun = false
                 do {
-                    if lock { try await session.execute("SELECT pg_advisory_xact_lock($1)", [.int(PostgresSchema.lockKey(url.schema))]) }
-                    let value = try await body(session)
-                    try await session.execute("COMMIT")
-                    return value
-                } catch {
-                    try? await session.execute("ROLLBACK")
-                    throw error
+                    return try await client.withConnection { connection in
+                        let session = PostgresSession(connection: connection, logger: logger)
+                        try await session.execute(begin)
+                        begun = true
+                        do {
+                            if lock { try await session.execute("SELECT pg_advisory_xact_lock($1)", [.int(PostgresSchema.lockKey(url.schema))]) }
+                            let value = try await body(session)
+                            try await session.execute("COMMIT")
+                            return value
+                        } catch {
+                            if Self.connectionLost(error) {
+                                try? await connection.close()
+                            } else {
+                                try? await session.execute("ROLLBACK")
+                            }
+                            throw error
+                        }
+                    }
+                } catch where !begun && attempt == 1 && (error as? PSQLError)?.code == .serverClosedConnection {
+                    logger.debug("trade store \(url.redacted): a pooled connection was closed by the server; trying another")
                 }
             }
+            throw PostgresTradeStoreError("trade store \(url.redacted): every connection tried was closed by the server")
         } catch {
             throw PostgresTradeStoreError.explaining(error, at: url.redacted)
         }
+    }
+
+    /// Whether `error` means the connection is gone: closed by either side, or ended by a FATAL error.
+    static func connectionLost(_ error: any Error) -> Bool {
+        guard let e = error as? PSQLError else { return false }
+        if let severity = e.serverInfo?[.severity], severity == "FATAL" || severity == "PANIC" { return true }
+        return [.serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .connectionError].contains(e.code)
     }
 
     // MARK: TradeStore

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import TradeStore
 
@@ -20,6 +21,33 @@ extension SQLiteTradeStore {
         }
     }
 
+    /// Imports into a staging file beside the store (a store of its own, which `body` reads back),
+    /// then moves its rows into this one in a single transaction; the staging file is removed
+    /// either way, so a failed import leaves no trace here.
+    public func importAtomically(_ body: (any StoreImporter) async throws -> Void) async throws {
+        let stagingPath = path + ".import-\(UUID().uuidString)"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: stagingPath + suffix) } }
+        let staging = try SQLiteTradeStore(path: stagingPath)
+        try await body(staging)
+        try staging.pool.close()
+        try await pool.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS staged", arguments: [stagingPath])
+            defer { try? db.execute(sql: "DETACH DATABASE staged") }
+            try db.inTransaction {
+                for table in StoreTable.all {
+                    let columns = table.columns.joined(separator: ", ")
+                    // `WHERE true` keeps SQLite from reading the upsert clause as a join's ON.
+                    try db.execute(sql: """
+                        INSERT INTO main.\(table.name) (\(columns)) SELECT \(columns) FROM staged.\(table.name) WHERE true \(table.importConflictClause)
+                        """)
+                }
+                return .commit
+            }
+        }
+    }
+}
+
+extension SQLiteTradeStore: StoreImporter {
     public func importRows(_ rows: [[StoreValue]], into table: StoreTable) async throws {
         try Self.requireKnown(table)
         let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")

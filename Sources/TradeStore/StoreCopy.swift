@@ -17,26 +17,43 @@ public enum StoreCopy {
     public static let pageSize = 5_000
 
     /// Copies `source` into `target`, which must be empty (no filings, markers or keys), and
-    /// verifies it. `progress` hears one line per table.
+    /// verifies it, as one unit: the rows are committed only once every table's count and checksum
+    /// read back from the target match the source's, and a copy that fails on the way (or does not
+    /// match) leaves the target as it was. `progress` hears one line per table.
     /// - Returns: the verified figures, one per table.
-    public static func copy(from source: any TradeStore, to target: any TradeStore,
+    public static func copy(from source: any StoreRowSource, to target: any TradeStore,
                             progress: (String) -> Void = { _ in }) async throws -> [TableSummary] {
         let existing = try await target.status()
         let keys = try await target.apiKeys()
         guard existing.filings == 0, existing.quarters.isEmpty, existing.days.isEmpty, keys.isEmpty else {
             throw StoreCopyError("the target store \(existing.location) is not empty (\(existing.filings) filings, \(keys.count) API keys); copy only into a new store")
         }
-        for table in StoreTable.all {
-            var offset = 0
-            while true {
-                let rows = try await source.exportRows(of: table, offset: offset, limit: pageSize)
-                if rows.isEmpty { break }
-                try await target.importRows(rows, into: table)
-                offset += rows.count
-                if rows.count < pageSize { break }
+        var verified: [TableSummary] = []
+        try await target.importAtomically { importer in
+            for table in StoreTable.all {
+                var offset = 0
+                while true {
+                    let rows = try await source.exportRows(of: table, offset: offset, limit: pageSize)
+                    if rows.isEmpty { break }
+                    try await importer.importRows(rows, into: table)
+                    offset += rows.count
+                    if rows.count < pageSize { break }
+                }
+                progress("\(table.name): \(offset) rows copied")
             }
-            progress("\(table.name): \(offset) rows copied")
+            verified = try await verify(source: source, target: importer)
+            progress("every table's row count and checksum match; committing")
         }
+        // Read back once more from the committed store: what readers will see.
+        let committed = try await summaries(of: target)
+        for (v, c) in zip(verified, committed) where v != c {
+            throw StoreCopyError("\(v.table) differs after the commit: \(v.rows) rows, checksum \(v.checksum) verified; \(c.rows) rows, checksum \(c.checksum) committed")
+        }
+        return committed
+    }
+
+    /// The target's summaries, after checking that they equal the source's.
+    static func verify(source: any StoreRowSource, target: any StoreRowSource) async throws -> [TableSummary] {
         let sourceSummaries = try await summaries(of: source)
         let targetSummaries = try await summaries(of: target)
         for (s, t) in zip(sourceSummaries, targetSummaries) where s != t {
@@ -46,7 +63,7 @@ public enum StoreCopy {
     }
 
     /// Row count and checksum of every table of `store`.
-    public static func summaries(of store: any TradeStore) async throws -> [TableSummary] {
+    public static func summaries(of store: any StoreRowSource) async throws -> [TableSummary] {
         var out: [TableSummary] = []
         for table in StoreTable.all {
             var hash = FNV1a64()

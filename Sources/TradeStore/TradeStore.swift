@@ -7,7 +7,7 @@ import InsiderCore
 /// commands and the API server hold `any TradeStore` and speak the domain; no caller writes SQL.
 /// `SQLiteTradeStore` is the embedded default; a PostgreSQL implementation plugs in beside it.
 /// Every implementation runs the one shared test suite (`TradeStoreContractTests`).
-public protocol TradeStore: Sendable {
+public protocol TradeStore: StoreRowSource {
     /// Loads `filings` as one atomic unit, and records `marker` (a loaded quarter or day) in the
     /// same unit, so a killed load leaves the store as it was before it.
     ///
@@ -64,11 +64,24 @@ public protocol TradeStore: Sendable {
     /// Counts and dates for `store status` and `/healthz`.
     func status() async throws -> StoreStatus
 
+    /// Runs `body` with an importer, and makes every row it imports visible as one unit: all of
+    /// them when `body` returns, none when it (or the store) throws, so a copy that fails half-way
+    /// leaves the store as it was. `body` may read its own rows back through the importer (to
+    /// verify them) before they are committed; nobody else sees them until then.
+    func importAtomically(_ body: (any StoreImporter) async throws -> Void) async throws
+}
+
+/// What `store copy` reads: pages of a table's rows.
+public protocol StoreRowSource: Sendable {
     /// Up to `limit` rows of `table` from `offset`, in primary-key order, every column as stored:
     /// the same rows give the same values in every implementation (`store copy` checksums them).
     func exportRows(of table: StoreTable, offset: Int, limit: Int) async throws -> [[StoreValue]]
+}
 
+/// The writing side of one atomic import (`TradeStore.importAtomically`); it also reads back
+/// what it has imported so far, uncommitted.
+public protocol StoreImporter: StoreRowSource {
     /// Inserts exported rows of `table` as they are (superseded marks, markers, keys and the data
-    /// version included) in one transaction; a row whose key exists is an error, except in `store_meta`.
+    /// version included); a row whose key exists is an error, except in `store_meta`.
     func importRows(_ rows: [[StoreValue]], into table: StoreTable) async throws
 }

@@ -118,5 +118,5 @@ struct GatedStore: TradeStore {
     func exportRows(of table: StoreTable, offset: Int, limit: Int) async throws -> [[StoreValue]] {
         try await base.exportRows(of: table, offset: offset, limit: limit)
     }
-    func importRows(_ rows: [[StoreValue]], into table: StoreTable) async throws { try await base.importRows(rows, into: table) }
+    func importAtomically(_ body: (any StoreImporter) async throws -> Void) async throws { try await base.importAtomically(body) }
 }

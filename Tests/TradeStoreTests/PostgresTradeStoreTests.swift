@@ -23,8 +23,17 @@ struct PostgresTradeStoreTests {
         }
     }
 
-    @Test("a quarter load stopped by the server after its inserts leaves no part of it; the quarter then loads whole")
-    func killedLoad() async throws {
+    /// How the server stops the load's backend: its statement cancelled (the connection lives on),
+    /// or the backend terminated (the connection is closed under the load).
+    enum Stop: String, CaseIterable, CustomStringConvertible {
+        case cancel = "pg_cancel_backend"
+        case terminate = "pg_terminate_backend"
+        var description: String { rawValue }
+    }
+
+    @Test("a quarter load stopped by the server after its inserts fails within seconds and leaves no part of it; the quarter then loads whole",
+          arguments: Stop.allCases)
+    func killedLoad(_ stop: Stop) async throws {
         let url = try TestPostgres.freshURL()
         let store = PostgresTradeStore(url: url)
         _ = try await store.status()
@@ -36,12 +45,17 @@ struct PostgresTradeStoreTests {
             try await admin.query("SELECT value FROM store_meta WHERE name = 'data_version' FOR UPDATE", logger: TestPostgres.logger)
             let loading = Task { try await store.load(filings, marking: marker) }
             let pid = try await TestPostgres.backendBlocked(by: admin)
-            // Cancelled, not terminated: the connection outlives the failed load, as it does when a
-            // statement fails for any other reason, and the transaction must still leave nothing.
-            try await admin.query("SELECT pg_cancel_backend(\(pid))", logger: TestPostgres.logger)
+            // Cancelled, the connection outlives the failed load, as it does when a statement fails
+            // for any other reason; terminated, it is closed under the load, which must fail, not hang.
+            try await admin.query("SELECT \(unescaped: stop.rawValue)(\(pid))", logger: TestPostgres.logger)
             try await admin.query("ROLLBACK", logger: TestPostgres.logger)
-            await #expect(throws: (any Error).self) { try await loading.value }
+            let started = ContinuousClock.now
+            let result = try await TestPostgres.outcome(of: loading, within: .seconds(30))
+            #expect(ContinuousClock.now - started < .seconds(30), "the load did not end within 30 s of the \(stop)")
+            #expect(throws: (any Error).self) { try result?.get() }
         }
+        // The store whose connection was killed goes on working, and so does a new one.
+        #expect(try await store.status().filings == 0)
         let fresh = PostgresTradeStore(url: url)
         #expect(try await fresh.status().filings == 0)
         #expect(try await fresh.status().transactions == 0)

@@ -48,6 +48,20 @@ struct StoreCopyTests {
         #expect(try await target.status().filings == 1)
     }
 
+    @Test("a copy that fails half-way leaves the target as it was", arguments: StoreFactory.allCases)
+    func failedCopyLeavesTargetEmpty(_ factory: StoreFactory) async throws {
+        let source = try await Self.filledStore()
+        let target = try factory.make()
+        let before = try await StoreCopy.summaries(of: target)
+        // Filings, owners, transactions, footnotes and issuers are imported before the source fails.
+        let failing = FailingSource(base: source, failingTable: "loaded_quarters")
+        await #expect(throws: FailingSource.Failure.self) { try await StoreCopy.copy(from: failing, to: target) }
+        #expect(try await StoreCopy.summaries(of: target) == before)
+        #expect(try await target.status().filings == 0)
+        // And the same target takes a whole copy afterwards.
+        #expect(try await StoreCopy.copy(from: source, to: target) == StoreCopy.summaries(of: source))
+    }
+
     @Test("a changed cell changes its table's checksum")
     func checksumSeesChanges() async throws {
         let a = try await Self.filledStore()
@@ -56,5 +70,17 @@ struct StoreCopyTests {
         try await b.touchAPIKey(id: "k1", at: Date(timeIntervalSince1970: 5))
         let differing = zip(try await StoreCopy.summaries(of: a), try await StoreCopy.summaries(of: b)).filter { $0 != $1 }.map(\.0.table)
         #expect(differing == ["api_keys"])
+    }
+}
+
+/// A source whose export of one table fails, after every table before it was read.
+struct FailingSource: StoreRowSource {
+    struct Failure: Error {}
+    let base: any TradeStore
+    let failingTable: String
+
+    func exportRows(of table: StoreTable, offset: Int, limit: Int) async throws -> [[StoreValue]] {
+        if table.name == failingTable { throw Failure() }
+        return try await base.exportRows(of: table, offset: offset, limit: limit)
     }
 }

@@ -47,4 +47,34 @@ enum TestPostgres {
         }
         throw PostgresTradeStoreError("no backend ever waited on the test's lock")
     }
+
+    /// `task`'s result, or nil when it has not ended within `limit` (the task is then cancelled and left behind).
+    static func outcome<T: Sendable>(of task: Task<T, any Error>, within limit: Duration) async throws -> Result<T, any Error>? {
+        let first = FirstOf<Result<T, any Error>?>()
+        return await withCheckedContinuation { continuation in
+            first.set(continuation)
+            Task { first.resume(await task.result) }
+            Task {
+                try? await Task.sleep(for: limit)
+                task.cancel()
+                first.resume(nil)
+            }
+        }
+    }
+}
+
+/// Resumes a continuation (set before anything can arrive) with whichever value arrives first.
+final class FirstOf<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, Never>?
+
+    func set(_ c: CheckedContinuation<T, Never>) { lock.withLock { continuation = c } }
+
+    func resume(_ value: T) {
+        let c: CheckedContinuation<T, Never>? = lock.withLock {
+            defer { continuation = nil }
+            return continuation
+        }
+        c?.resume(returning: value)
+    }
 }

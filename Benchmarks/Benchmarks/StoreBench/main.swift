@@ -1,6 +1,7 @@
 import Foundation
 import InsiderClusters
 import InsiderCore
+import PostgresTradeStore
 import SQLiteTradeStore
 import TradeStore
 
@@ -9,6 +10,12 @@ import TradeStore
 // files in the same run.
 //
 //   cd Benchmarks && swift run -c release StoreBench [work-dir] [quarters]
+//
+// With STORE_BENCH_POSTGRES_URL=postgres://user:pw@host:port/db the same quarter load and the
+// same queries (same data, parameters and runs) also run on PostgreSQL, in schemas
+// storebench_one and storebench_all that are dropped first, and a table puts the two stores side
+// by side; STORE_BENCH_POSTGRES_QUARTERS=n loads only the newest n quarters there (default all).
+// Benchmarks/store-bench-pg.sh starts a throwaway server for it.
 
 let args = CommandLine.arguments
 let work = URL(fileURLWithPath: args.count > 1 ? args[1] : NSTemporaryDirectory() + "store-bench")
@@ -67,6 +74,21 @@ let transactions = filings.reduce(0) { $0 + $1.transactions.count }
 print(String(format: "quarter load (%@: %d filings, %d transactions): ours %.2f s (read %.2f + store %.2f), bound 5 s -> %.2fx of the bound; Python csv+sqlite3 %.2f s -> ours is %.1fx faster",
              newest.name, filings.count, transactions, ours, seconds(readTime), seconds(loadTime), ours / 5, pyLoad, pyLoad / ours))
 
+// 2b. The same quarter, the same parsed filings, into PostgreSQL (connected and migrated before the clock starts, as SQLite is).
+var pgOne: Double?
+if PostgresSide.urlText != nil {
+    let url = try await PostgresSide.freshSchema("storebench_one")
+    let pg = PostgresTradeStore(url: url, poolSize: 2)
+    _ = try await pg.status()
+    print("PostgreSQL: \(url.redacted); \(try await PostgresSide.settings(url))")
+    let t = clock.now
+    try await pg.load(filings, marking: .quarter(LoadedQuarter(quarter: "bench", filings: filings.count, zipDigest: "-", loadedAt: "-")))
+    let store = seconds(clock.now - t)
+    pgOne = seconds(readTime) + store
+    print(String(format: "quarter load on PostgreSQL (same filings): %.2f s (read %.2f + store %.2f), bound 5 s -> %.2fx of the bound",
+                 pgOne!, seconds(readTime), store, pgOne! / 5))
+}
+
 if ProcessInfo.processInfo.environment["STOREBENCH_LOAD_ONLY"] == "1" { exit(0) }
 
 // 3. Two years in one store, and the three queries for a 90-day lookback.
@@ -75,11 +97,23 @@ for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath:
 let store = try SQLiteTradeStore(path: storePath)
 let pyTwoYears = work.appendingPathComponent("python-two-years.sqlite").path
 try? FileManager.default.removeItem(atPath: pyTwoYears)
+let pgQuarterCount = min(zips.count, Int(ProcessInfo.processInfo.environment["STORE_BENCH_POSTGRES_QUARTERS"] ?? "") ?? zips.count)
+let pgURL: PostgresStoreURL? = PostgresSide.urlText == nil ? nil : try await PostgresSide.freshSchema("storebench_all")
+let pgStore = pgURL.map { PostgresTradeStore(url: $0, poolSize: 2) }
+if let pgStore { _ = try await pgStore.status() }
 var totalFilings = 0
-for z in zips {
+var sqliteLoads = 0.0, pgLoads = 0.0   // the quarters both stores load
+for (i, z) in zips.enumerated() {
     let f = try QuarterReader.filings(zip: try Data(contentsOf: z.url), fileName: z.name)
     totalFilings += f.count
+    let t = clock.now
     try await store.load(f, marking: nil)
+    if i >= zips.count - pgQuarterCount { sqliteLoads += seconds(clock.now - t) }
+    if let pgStore, i >= zips.count - pgQuarterCount {
+        let t = clock.now
+        try await pgStore.load(f, marking: nil)
+        pgLoads += seconds(clock.now - t)
+    }
     _ = try runPython(["load", z.url.path, pyTwoYears])
 }
 let status = try await store.status()
@@ -109,4 +143,35 @@ for (name, ours, theirs) in [("cluster-buys", cluster, py.count > 0 ? py[0] : .n
                             ("trades/\(busiest)", trades, py.count > 2 ? py[2] : .nan)] {
     print(String(format: "query %@ (90-day lookback): median %.2f ms, p99 %.2f ms; bound 20 ms -> %.2fx of the bound; Python baseline median %.1f ms -> ours is %.0fx faster",
                  name, ours.median, ours.p99, ours.median / 20, theirs, theirs / ours.median))
+}
+
+// 4. The same three queries, parameters and runs on PostgreSQL, and the two stores side by side.
+if let pgStore, let pgURL {
+    let pgStatus = try await pgStore.status()
+    let pgSize = Double(try await PostgresSide.sizeBytes(pgURL)) / 1_048_576
+    let pgCluster = try await median(runs) { _ = try await pgStore.clusterBuys(in: window, minInsiders: 3) }
+    let pgActivity = try await median(runs) { _ = try await pgStore.activity(in: window, limit: 50) }
+    let pgTrades = try await median(runs) { _ = try await pgStore.trades(ticker: busiest, in: window) }
+    let sameClusters = try await pgStore.clusterBuys(in: window, minInsiders: 3) == store.clusterBuys(in: window, minInsiders: 3)
+    let sameActivity = try await pgStore.activity(in: window, limit: 50) == store.activity(in: window, limit: 50)
+    let sameTrades = try await pgStore.trades(ticker: busiest, in: window) == store.trades(ticker: busiest, in: window)
+    let same = sameClusters && sameActivity && sameTrades
+    print(String(format: "PostgreSQL store: %d filings, %d transactions, %.0f MB (%.1f MB per quarter) in %d of the %d quarters%@; the three answers %@ SQLite's",
+                 pgStatus.filings, pgStatus.transactions, pgSize, pgSize / Double(pgQuarterCount), pgQuarterCount, zips.count,
+                 pgQuarterCount < zips.count ? " (STORE_BENCH_POSTGRES_QUARTERS: the queries run over fewer quarters than SQLite's)" : "",
+                 same ? "equal" : "DIFFER FROM"))
+    func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
+    func row(_ label: String, _ a: Double, _ b: Double, _ unit: String) -> String {
+        pad("\(label) (\(unit))", 36) + String(format: "%12.2f %12.2f %10.2fx", a, b, b / a)
+    }
+    print("")
+    print(pad("same data, same run", 36) + "      SQLite   PostgreSQL   PG/SQLite")
+    print(row("quarter load, read + store", ours, pgOne ?? .nan, "s"))
+    print(row("\(pgQuarterCount) quarters' store loads, total", sqliteLoads, pgLoads, "s"))
+    for (name, a, b) in [("cluster-buys", cluster, pgCluster), ("activity", activity, pgActivity), ("trades/\(busiest)", trades, pgTrades)] {
+        print(row("\(name) median", a.median, b.median, "ms"))
+        print(row("\(name) p99", a.p99, b.p99, "ms"))
+    }
+    print(String(format: "(%d runs per query, 90-day lookback to %@; store size %.0f MB SQLite, %.0f MB PostgreSQL)",
+                 runs, asOf.description, size, pgSize))
 }
