@@ -8,7 +8,7 @@ import TradeStore
     @Test func createListRevoke() async throws {
         let dir = Paths.tempDir("keys")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let created = try CLI.run(["api-key", "create", "--tier", "pro", "--name", "research", "--storage", dir.path])
+        let created = try await CLI.run(["api-key", "create", "--tier", "pro", "--name", "research", "--storage", dir.path])
         #expect(created.status == 0, "\(created.stderr)")
         let lines = created.stdout.split(separator: "\n").map(String.init)
         let key = try #require(lines.first)
@@ -20,21 +20,21 @@ import TradeStore
         let record = try #require(try await store.apiKey(hash: APIKeyHashForTest.sha256Hex(key)))
         #expect(record.id == id && record.tier == .pro && record.name == "research")
 
-        let listed = try CLI.run(["api-key", "list", "--storage", dir.path])
+        let listed = try await CLI.run(["api-key", "list", "--storage", dir.path])
         #expect(listed.status == 0)
         #expect(listed.stdout.contains(id) && listed.stdout.contains("research") && listed.stdout.contains("pro") && listed.stdout.contains("never"))
         #expect(!listed.stdout.contains(key) && !listed.stdout.contains(record.hash))
 
-        let revoked = try CLI.run(["api-key", "revoke", id, "--storage", dir.path])
+        let revoked = try await CLI.run(["api-key", "revoke", id, "--storage", dir.path])
         #expect(revoked.status == 0)
         #expect(try await store.apiKey(hash: record.hash)?.isActive == false)
-        #expect(try CLI.run(["api-key", "revoke", "key_unknown", "--storage", dir.path]).status == 2)
+        #expect(try await CLI.run(["api-key", "revoke", "key_unknown", "--storage", dir.path]).status == 2)
     }
 
-    @Test func badTierIsAUsageError() throws {
+    @Test func badTierIsAUsageError() async throws {
         let dir = Paths.tempDir("keys")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try CLI.run(["api-key", "create", "--tier", "gold", "--storage", dir.path])
+        let result = try await CLI.run(["api-key", "create", "--tier", "gold", "--storage", dir.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--tier") && result.stderr.contains("pro, free"))
         #expect(result.stdout.isEmpty)

@@ -5,16 +5,16 @@ import Testing
 
 /// A run with `APIFY_IS_AT_HOME=1` against a fake of the platform API on 127.0.0.1.
 @Suite(.serialized) struct ApifyPlatformTests {
-    func run(_ h: Harness, _ apify: FakeApify) throws -> CLI.Result {
-        try CLI.run(["run", "--storage", Paths.tempDir("container").path, "--as-of", "2026-04-30"],
+    func run(_ h: Harness, _ apify: FakeApify) async throws -> CLI.Result {
+        try await CLI.run(["run", "--storage", Paths.tempDir("container").path, "--as-of", "2026-04-30"],
                     env: h.environment.merging(apify.environment) { $1 })
     }
 
-    @Test func inputFromTheStoreRowsPushedChargesKeyedAndRetriedOn429And500() throws {
+    @Test func inputFromTheStoreRowsPushedChargesKeyedAndRetriedOn429And500() async throws {
         let h = try Harness()
         let apify = try FakeApify()
         apify.set { $0.input = #"{"limit": 10}"#; $0.chargeScript = [429, 500] }
-        let r = try run(h, apify)
+        let r = try await run(h, apify)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(apify.problems == [])
         #expect(apify.symbols == ["BETA", "ACME"])
@@ -27,29 +27,29 @@ import Testing
         #expect(apify.statuses.last?["statusMessage"]?.stringValue == "Wrote 2 cluster(s)")
     }
 
-    @Test func theBudgetComesFromThePlatform() throws {
+    @Test func theBudgetComesFromThePlatform() async throws {
         let h = try Harness()
         let apify = try FakeApify()
         apify.set { $0.maxTotalChargeUSD = "0.30" }   // actor-start and one row
-        let r = try run(h, apify)
+        let r = try await run(h, apify)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(apify.symbols == ["BETA"])
         #expect(Set(apify.charged.keys) == ["run1-actor-start-1", "run1-cluster-record-1"])
         #expect(apify.problems == [])
     }
 
-    @Test func aKilledRunRestartedWithTheSameRunIDPushesNoRowTwiceAndChargesNothingTwice() throws {
+    @Test func aKilledRunRestartedWithTheSameRunIDPushesNoRowTwiceAndChargesNothingTwice() async throws {
         let h = try Harness()
         let apify = try FakeApify()
         apify.set { $0.failKey = "run1-cluster-record-2" }
-        let first = try run(h, apify)
+        let first = try await run(h, apify)
         #expect(first.status == 1)
         #expect(apify.symbols == ["BETA", "ACME"])          // rows first: the commit point
         #expect(Set(apify.charged.keys) == ["run1-actor-start-1", "run1-cluster-record-1"])
 
         // A new container (empty local storage), the same run id.
         apify.set { $0.failKey = nil }
-        let second = try run(h, apify)
+        let second = try await run(h, apify)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(apify.symbols == ["BETA", "ACME"])
         #expect(apify.pushes == 1)
@@ -58,9 +58,9 @@ import Testing
         #expect(apify.problems == [])
     }
 
-    @Test func atHomeWithoutATokenIsAConfigurationErrorNamingTheVariable() throws {
+    @Test func atHomeWithoutATokenIsAConfigurationErrorNamingTheVariable() async throws {
         let apify = try FakeApify()
-        let r = try CLI.run(["run", "--storage", Paths.tempDir("container").path], env: apify.environment.merging(["APIFY_TOKEN": ""]) { $1 })
+        let r = try await CLI.run(["run", "--storage", Paths.tempDir("container").path], env: apify.environment.merging(["APIFY_TOKEN": ""]) { $1 })
         #expect(r.status == 2)
         #expect(r.stderr.contains("APIFY_TOKEN is not set"))
     }
@@ -99,15 +99,15 @@ import Testing
         #expect(apify.problems == [])
     }
 
-    @Test func theWeeklyDigestWorksAcrossPlatformRunsThroughANamedStore() throws {
+    @Test func theWeeklyDigestWorksAcrossPlatformRunsThroughANamedStore() async throws {
         let apify = try FakeApify()
-        let r1 = try run(try Harness(), apify)
+        let r1 = try await run(try Harness(), apify)
         #expect(r1.status == 0, "\(r1.stderr)")
         #expect(apify.historyRecords.count == 1)
         // Next week: a new run (its own dataset), a new container, the same named store.
         let next = try FakeApify()
         next.set { $0.historyRecords = apify.historyRecords }
-        let r2 = try run(try Harness(world: WeeklyRefreshTests.nextWeek), next)
+        let r2 = try await run(try Harness(world: WeeklyRefreshTests.nextWeek), next)
         #expect(r2.status == 0, "\(r2.stderr)")
         let rows = next.items
         #expect(rows.compactMap { $0["symbol"]?.stringValue } == ["ACME", "DELT"])
@@ -117,11 +117,11 @@ import Testing
         #expect(next.problems == [])
     }
 
-    @Test func aFailedRunEndsWithATerminalStatusMessageAndPushesNothing() throws {
+    @Test func aFailedRunEndsWithATerminalStatusMessageAndPushesNothing() async throws {
         let h = try Harness()
         h.openInsider.stop()
         let apify = try FakeApify()
-        let r = try run(h, apify)
+        let r = try await run(h, apify)
         #expect(r.status == 1)
         #expect(apify.items.isEmpty && apify.charged.isEmpty)
         #expect(apify.statuses.last?["isStatusMessageTerminal"] == .bool(true))

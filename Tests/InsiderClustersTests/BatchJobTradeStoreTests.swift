@@ -21,7 +21,7 @@ import TradeStore
         #expect(kept?.contains { $0.accessionNumber == "0000001001-26-000002" && $0.sharesTransacted == 2000 } == true)
     }
 
-    @Test func edgarWithoutTickersClustersTheWholeMarketFromTheStore() throws {
+    @Test func edgarWithoutTickersClustersTheWholeMarketFromTheStore() async throws {
         let world = try BulkWorld()
         let server = try world.serve()
         defer { server.stop() }
@@ -29,7 +29,7 @@ import TradeStore
         let input = storage.appendingPathComponent("in.json")
         try Data(#"{"source": "edgar", "min_cluster_size": 3, "min_value_usd": 0, "exclude_sells": false}"#.utf8).write(to: input)
         let env = BulkWorld.env(server, storage: storage, extra: ["OPENINSIDER_BASE_URL": "http://127.0.0.1:9"])
-        let r = try CLI.run(["run", "--input", input.path, "--as-of", "2026-04-08"], env: env)
+        let r = try await CLI.run(["run", "--input", input.path, "--as-of", "2026-04-08"], env: env)
         #expect(r.status == 0, "\(r.stderr)")
         let rows = try LocalStorage(root: storage).dataset().items()
         #expect(rows.map { $0["symbol"]?.stringValue } == ["ACME"])
@@ -50,7 +50,7 @@ import TradeStore
         #expect(r.stderr.contains("trade store: loading daily indexes 2026-03-27 to 2026-04-08"))
 
         // A second run finds the store current: the daily pass asks only for days not loaded yet.
-        let again = try CLI.run(["run", "--input", input.path, "--as-of", "2026-04-08"], env: env)
+        let again = try await CLI.run(["run", "--input", input.path, "--as-of", "2026-04-08"], env: env)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(server.requests(pathPrefix: BulkWorld.newFolder).count == 1)
         #expect(server.requests(pathPrefix: "/Archives/edgar/data/").count == 2)

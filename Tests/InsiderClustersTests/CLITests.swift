@@ -18,7 +18,17 @@ enum CLI {
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ args: [String], env: [String: String] = [:], cwd: URL? = nil, stdin: String? = nil) throws -> Result {
+    /// Runs the binary on a thread of its own and awaits it: a test blocked on a child process must
+    /// not hold one of the few threads every other test's async work (servers, clients) runs on.
+    static func run(_ args: [String], env: [String: String] = [:], cwd: URL? = nil, stdin: String? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result { try runBlocking(args, env: env, cwd: cwd, stdin: stdin) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ args: [String], env: [String: String], cwd: URL?, stdin: String?) throws -> Result {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
@@ -44,26 +54,26 @@ enum CLI {
 }
 
 @Suite(.serialized) struct CLITests {
-    @Test func badInputExitsTwoNamingEveryProblemAndWritesNothing() throws {
+    @Test func badInputExitsTwoNamingEveryProblemAndWritesNothing() async throws {
         let dir = Paths.tempDir("cli")
         let input = dir.appendingPathComponent("in.json")
         try Data(#"{"min_cluster_size": 25, "date_range": "last_7d"}"#.utf8).write(to: input)
         let storage = dir.appendingPathComponent("storage")
-        let r = try CLI.run(["run", "--input", input.path, "--storage", storage.path], env: ["OPENINSIDER_BASE_URL": "http://127.0.0.1:9"])
+        let r = try await CLI.run(["run", "--input", input.path, "--storage", storage.path], env: ["OPENINSIDER_BASE_URL": "http://127.0.0.1:9"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("input.min_cluster_size: 25 is above the maximum 20"))
         #expect(r.stderr.contains("input.date_range: \"last_7d\" is not one of last_30d, last_60d, last_90d"))
         #expect(!FileManager.default.fileExists(atPath: storage.appendingPathComponent("datasets").path))
     }
 
-    @Test func malformedInputFromStdinGivesLineAndColumn() throws {
-        let r = try CLI.run(["validate-input", "-"], stdin: "{\n \"limit\": }")
+    @Test func malformedInputFromStdinGivesLineAndColumn() async throws {
+        let r = try await CLI.run(["validate-input", "-"], stdin: "{\n \"limit\": }")
         #expect(r.status == 2)
         #expect(r.stderr.contains("input: malformed JSON at line 2, column 11"))
     }
 
-    @Test func validateInputPrintsTheCompletedInput() throws {
-        let r = try CLI.run(["validate-input", "-"], stdin: #"{"tickers": [" nvda "]}"#)
+    @Test func validateInputPrintsTheCompletedInput() async throws {
+        let r = try await CLI.run(["validate-input", "-"], stdin: #"{"tickers": [" nvda "]}"#)
         #expect(r.status == 0)
         let json = try JSONValue.parse(r.stdout)
         #expect(json["tickers"] == .array([.string("NVDA")]))
@@ -72,26 +82,26 @@ enum CLI {
 
     @Test(arguments: [["run", "--bogus"], ["export", "--format", "xml"], ["run", "--output", "x.txt"], ["run", "--log-level", "loud"],
                       ["frobnicate"], ["run", "--as-of", "2026-02-30"]])
-    func usageErrorsExitTwo(args: [String]) throws {
+    func usageErrorsExitTwo(args: [String]) async throws {
         let dir = Paths.tempDir("cli")
-        let r = try CLI.run(args + (args.first == "run" ? ["--storage", dir.path] : []), env: ["OPENINSIDER_BASE_URL": "http://127.0.0.1:9"])
+        let r = try await CLI.run(args + (args.first == "run" ? ["--storage", dir.path] : []), env: ["OPENINSIDER_BASE_URL": "http://127.0.0.1:9"])
         #expect(r.status == 2, "\(args): \(r.stderr)")
         #expect(!r.stderr.isEmpty)
     }
 
     @Test(arguments: ["run", "export", "validate-input", "parse openinsider", "parse form4"])
-    func everyHelpHasExamples(command: String) throws {
-        let r = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"])
+    func everyHelpHasExamples(command: String) async throws {
+        let r = try await CLI.run(command.split(separator: " ").map(String.init) + ["--help"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("Example"))
     }
 
-    @Test func aRunAgainstLocalSourcesWritesRowsChargesAndTheExport() throws {
+    @Test func aRunAgainstLocalSourcesWritesRowsChargesAndTheExport() async throws {
         let h = try Harness()
         let out = h.root.appendingPathComponent("clusters.csv")
         var env = h.environment
         env["INSIDER_CLUSTERS_AS_OF"] = "2026-04-30"
-        let r = try CLI.run(["run", "--storage", h.root.path, "--input", "-", "--output", out.path], env: env, stdin: #"{"limit": 10}"#)
+        let r = try await CLI.run(["run", "--storage", h.root.path, "--input", "-", "--output", out.path], env: env, stdin: #"{"limit": 10}"#)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("rows written: 2"))
         #expect(r.stderr.contains("charges: actor-start x1, cluster-record x2 = $0.51"))
@@ -100,29 +110,29 @@ enum CLI {
         #expect(csv.count == 3)
         #expect(csv[0].prefix(3) == ["symbol", "company_name", "sector"])
         #expect(csv[1][0] == "BETA")
-        let export = try CLI.run(["export", "--storage", h.root.path, "--dataset", "charging-log", "--format", "jsonl"])
+        let export = try await CLI.run(["export", "--storage", h.root.path, "--dataset", "charging-log", "--format", "jsonl"])
         #expect(export.status == 0)
         #expect(export.stdout.split(separator: "\n").count == 3)
     }
 
-    @Test func anUnreachableSourceExitsOne() throws {
+    @Test func anUnreachableSourceExitsOne() async throws {
         let dir = Paths.tempDir("cli")
-        let r = try CLI.run(["run", "--storage", dir.path, "--input", "-"], env: ["OPENINSIDER_BASE_URL": "http://127.0.0.1:9", "HTTP_MAX_RETRIES": "1", "HTTP_BACKOFF_MS": "10"], stdin: "{}")
+        let r = try await CLI.run(["run", "--storage", dir.path, "--input", "-"], env: ["OPENINSIDER_BASE_URL": "http://127.0.0.1:9", "HTTP_MAX_RETRIES": "1", "HTTP_BACKOFF_MS": "10"], stdin: "{}")
         #expect(r.status == 1)
         #expect(r.stderr.contains("run failed"))
         #expect(r.stderr.contains("127.0.0.1:9"))
         #expect(LocalStorage(root: dir).dataset().itemCount == 0)
     }
 
-    @Test func theDefaultInputComesFromTheStorageFolder() throws {
+    @Test func theDefaultInputComesFromTheStorageFolder() async throws {
         let dir = Paths.tempDir("cli")
         let store = LocalStorage(root: dir).keyValueStore()
         try store.set("INPUT", Data(#"{"limit": 0}"#.utf8))
-        let r = try CLI.run(["run"], env: ["APIFY_LOCAL_STORAGE_DIR": dir.path])
+        let r = try await CLI.run(["run"], env: ["APIFY_LOCAL_STORAGE_DIR": dir.path])
         #expect(r.status == 2)
         #expect(r.stderr.contains("input.limit: 0 is below the minimum 1"))
         try store.set("CUSTOM", Data(#"{"limit": 501}"#.utf8))
-        let custom = try CLI.run(["run"], env: ["APIFY_LOCAL_STORAGE_DIR": dir.path, "ACTOR_INPUT_KEY": "CUSTOM"])
+        let custom = try await CLI.run(["run"], env: ["APIFY_LOCAL_STORAGE_DIR": dir.path, "ACTOR_INPUT_KEY": "CUSTOM"])
         #expect(custom.stderr.contains("input.limit: 501 is above the maximum 500"))
     }
 }

@@ -9,10 +9,10 @@ import Testing
 /// The platform's system events (`ACTOR_EVENTS_WEBSOCKET_URL`) against a WebSocket server on
 /// 127.0.0.1, next to the fake platform API.
 @Suite(.serialized) struct PlatformEventsTests {
-    func run(_ h: Harness, _ apify: FakeApify, events: String? = nil) throws -> CLI.Result {
+    func run(_ h: Harness, _ apify: FakeApify, events: String? = nil) async throws -> CLI.Result {
         var env = h.environment.merging(apify.environment) { $1 }
         if let events { env[PlatformEvents.variable] = events }
-        return try CLI.run(["run", "--storage", Paths.tempDir("container").path, "--as-of", "2026-04-30"], env: env)
+        return try await CLI.run(["run", "--storage", Paths.tempDir("container").path, "--as-of", "2026-04-30"], env: env)
     }
 
     var quiet: Logger { var l = Logger(label: "test"); l.logLevel = .critical; return l }
@@ -74,11 +74,11 @@ import Testing
         #expect(PlatformEvent(message: "[1]") == nil)
     }
 
-    @Test func aMigrationDuringTheChargesSavesTheStateExitsCleanlyAndTheRestartDuplicatesNothing() throws {
+    @Test func aMigrationDuringTheChargesSavesTheStateExitsCleanlyAndTheRestartDuplicatesNothing() async throws {
         let h = try Harness()
         let apify = try FakeApify()
         // The platform migrates the run while its first row is being charged.
-        let first = try run(h, apify, events: try interrupt(apify, with: [FakeEvents.message("migrating"),
+        let first = try await run(h, apify, events: try interrupt(apify, with: [FakeEvents.message("migrating"),
                                                                          FakeEvents.message("persistState", data: #"{"isMigrating":true}"#)]))
         #expect(first.status == 0, "\(first.stderr)")
         #expect(apify.statuses.last?["statusMessage"]?.stringValue == "Migrating: progress saved")
@@ -95,7 +95,7 @@ import Testing
         let fetched = h.openInsider.requests.count + h.sec.requests.count
 
         // The new container: empty local storage, the same run id and storages.
-        let second = try run(h, apify)
+        let second = try await run(h, apify)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stderr.contains("run1 resumes from its saved state"))
         #expect(h.openInsider.requests.count + h.sec.requests.count == fetched)   // the rows came from the state
@@ -109,10 +109,10 @@ import Testing
         #expect(apify.problems == [])
     }
 
-    @Test func anAbortSavesTheStateAndEndsWithATerminalStatus() throws {
+    @Test func anAbortSavesTheStateAndEndsWithATerminalStatus() async throws {
         let h = try Harness()
         let apify = try FakeApify()
-        let r = try run(h, apify, events: try interrupt(apify, with: [FakeEvents.message("aborting")]))
+        let r = try await run(h, apify, events: try interrupt(apify, with: [FakeEvents.message("aborting")]))
         #expect(r.status == 0, "\(r.stderr)")
         #expect(apify.statuses.last?["isStatusMessageTerminal"] == .bool(true))
         #expect(apify.statuses.last?["statusMessage"]?.stringValue?.hasPrefix("Aborted") == true)
@@ -120,7 +120,7 @@ import Testing
         #expect(apify.charged["run1-cluster-record-2"] == nil)
     }
 
-    @Test func locallyAMigrationDuringTheJobSavesTheStateToTheLocalStoreAndExitsCleanly() throws {
+    @Test func locallyAMigrationDuringTheJobSavesTheStateToTheLocalStoreAndExitsCleanly() async throws {
         let events = try FakeEvents()
         let storage = Paths.tempDir("local-events")
         let stateFile = storage.appendingPathComponent("key_value_stores/default/\(RunProgress.key).json")
@@ -136,7 +136,7 @@ import Testing
                 return false
             })
         }
-        let r = try CLI.run(["run", "--storage", storage.path, "--as-of", "2026-04-30"],
+        let r = try await CLI.run(["run", "--storage", storage.path, "--as-of", "2026-04-30"],
                             env: h.environment.merging([PlatformEvents.variable: events.url]) { $1 })
         #expect(r.status == 0, "\(r.stderr)")
         let state = try #require(RunState(json: try JSONValue.parse(Array(try Data(contentsOf: stateFile)))))
@@ -145,14 +145,14 @@ import Testing
         #expect(!r.stderr.contains("insider-clusters summary"))   // it stopped before the end
     }
 
-    @Test func noURLAnUnreachableURLAndWSSDoNotBreakARun() throws {
+    @Test func noURLAnUnreachableURLAndWSSDoNotBreakARun() async throws {
         // A port that was just free: nothing listens there.
         let closed = try FakeEvents()
         let unreachable = closed.url
         try closed.close()
         for url in [nil, unreachable, "wss://127.0.0.1:1/events"] {
             let apify = try FakeApify()
-            let r = try run(try Harness(), apify, events: url)
+            let r = try await run(try Harness(), apify, events: url)
             #expect(r.status == 0, "\(url ?? "no URL"): \(r.stderr)")
             #expect(apify.symbols == ["BETA", "ACME"])
             #expect(apify.statuses.last?["statusMessage"]?.stringValue == "Wrote 2 cluster(s)")

@@ -20,13 +20,13 @@ import Testing
         try WARCRecord.parseAll(try Gzip.members(Array(try Data(contentsOf: file))).flatMap { $0 })
     }
 
-    @Test func aRecordedRunReplaysToTheIdenticalDatasetWithTheServersStopped() throws {
+    @Test func aRecordedRunReplaysToTheIdenticalDatasetWithTheServersStopped() async throws {
         let h = try Harness()
         let dir = Paths.tempDir("replay")
         let warc = dir.appendingPathComponent("run.warc.gz")
         let input = dir.appendingPathComponent("in.json")
         try Data(#"{"limit": 10}"#.utf8).write(to: input)
-        let recorded = try CLI.run(["run", "--input", input.path, "--storage", h.root.path, "--as-of", "2026-04-30", "--record", warc.path],
+        let recorded = try await CLI.run(["run", "--input", input.path, "--storage", h.root.path, "--as-of", "2026-04-30", "--record", warc.path],
                                    env: h.environment)
         #expect(recorded.status == 0, "\(recorded.stderr)")
         let original = try itemBytes(h.root)
@@ -58,17 +58,17 @@ import Testing
 
         // Replay: no server, no source variables; the recording names the sources and the as-of date.
         let replayRoot = dir.appendingPathComponent("replayed")
-        let replayed = try CLI.run(["run", "--input", input.path, "--storage", replayRoot.path, "--replay", warc.path])
+        let replayed = try await CLI.run(["run", "--input", input.path, "--storage", replayRoot.path, "--replay", warc.path])
         #expect(replayed.status == 0, "\(replayed.stderr)")
         #expect(try itemBytes(replayRoot) == original)
         #expect(!original.isEmpty)
     }
 
-    @Test func aReplayMissingOneFilingFailsNamingItsURL() throws {
+    @Test func aReplayMissingOneFilingFailsNamingItsURL() async throws {
         let h = try Harness()
         let dir = Paths.tempDir("replay-miss")
         let warc = dir.appendingPathComponent("run.warc.gz")
-        let recorded = try CLI.run(["run", "--storage", h.root.path, "--as-of", "2026-04-30", "--record", warc.path], env: h.environment)
+        let recorded = try await CLI.run(["run", "--storage", h.root.path, "--as-of", "2026-04-30", "--record", warc.path], env: h.environment)
         #expect(recorded.status == 0, "\(recorded.stderr)")
         var all = try records(warc)
         let dropped = try #require(all.first { $0.field("WARC-Type") == "response" && $0.field("WARC-Target-URI")?.contains("000000100126000003") == true }?
@@ -78,7 +78,7 @@ import Testing
         try Data(try all.flatMap { try Gzip.member($0.bytes) }).write(to: cut)
 
         let storage = dir.appendingPathComponent("replayed")
-        let r = try CLI.run(["run", "--storage", storage.path, "--replay", cut.path])
+        let r = try await CLI.run(["run", "--storage", storage.path, "--replay", cut.path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("lacks \(dropped)"), "\(r.stderr)")
         #expect(try LocalStorage(root: storage).dataset().items().isEmpty)
@@ -95,19 +95,19 @@ import Testing
         #expect(!text.contains("s3cret"))
     }
 
-    @Test func badRecordAndReplayOptionsExitTwoNamingTheOption() throws {
+    @Test func badRecordAndReplayOptionsExitTwoNamingTheOption() async throws {
         let dir = Paths.tempDir("replay-bad")
-        let a = try CLI.run(["run", "--storage", dir.path, "--record", dir.appendingPathComponent("x.warc").path])
+        let a = try await CLI.run(["run", "--storage", dir.path, "--record", dir.appendingPathComponent("x.warc").path])
         #expect(a.status == 2 && a.stderr.contains("--record"))
-        let b = try CLI.run(["run", "--storage", dir.path, "--replay", dir.appendingPathComponent("absent.warc.gz").path])
+        let b = try await CLI.run(["run", "--storage", dir.path, "--replay", dir.appendingPathComponent("absent.warc.gz").path])
         #expect(b.status == 2 && b.stderr.contains("--replay: cannot read"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("datasets").path))
     }
 
     /// The README's first-screen demo: the committed recording replays on any machine.
-    @Test func theCommittedDemoRecordingReplays() throws {
+    @Test func theCommittedDemoRecordingReplays() async throws {
         let storage = Paths.tempDir("demo")
-        let r = try CLI.run(["--replay", RecordReplayTests.demo.path, "--as-of", "2026-04-30", "--storage", storage.path])
+        let r = try await CLI.run(["--replay", RecordReplayTests.demo.path, "--as-of", "2026-04-30", "--storage", storage.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("note: replay: every request was answered from"))
         #expect(try LocalStorage(root: storage).dataset().items().compactMap { $0["symbol"]?.stringValue } == ["BETA", "ACME"])
@@ -117,9 +117,9 @@ import Testing
     /// Regenerates the demo recording from the test world: `WRITE_DEMO_RECORDING=1 swift test --filter writeDemoRecording`
     /// (Examples/make-demo-recording.sh).
     @Test(.enabled(if: ProcessInfo.processInfo.environment["WRITE_DEMO_RECORDING"] == "1"))
-    func writeDemoRecording() throws {
+    func writeDemoRecording() async throws {
         let h = try Harness()
-        let r = try CLI.run(["run", "--storage", h.root.path, "--input", "-", "--as-of", "2026-04-30", "--record", RecordReplayTests.demo.path],
+        let r = try await CLI.run(["run", "--storage", h.root.path, "--input", "-", "--as-of", "2026-04-30", "--record", RecordReplayTests.demo.path],
                             env: h.environment, stdin: "{}")
         #expect(r.status == 0, "\(r.stderr)")
     }

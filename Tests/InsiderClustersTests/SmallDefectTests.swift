@@ -35,11 +35,11 @@ import Testing
         if source == "openinsider" { #expect(h.openInsider.requests.map { $0.query["s"] } == ["BRK.B"]) }
     }
 
-    @Test func anUnreadableInputRecordIsAnErrorNamingTheFile() throws {
+    @Test func anUnreadableInputRecordIsAnErrorNamingTheFile() async throws {
         let storage = Paths.tempDir("cli")
         let record = storage.appendingPathComponent("key_value_stores/default/INPUT.json")
         try FileManager.default.createDirectory(at: record, withIntermediateDirectories: true)   // exists, cannot be read as a file
-        let r = try CLI.run(["run", "--storage", storage.path], env: ["OPENINSIDER_BASE_URL": "http://127.0.0.1:9"])
+        let r = try await CLI.run(["run", "--storage", storage.path], env: ["OPENINSIDER_BASE_URL": "http://127.0.0.1:9"])
         #expect(r.status == 2)
         #expect(r.stderr.contains(record.path), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: storage.appendingPathComponent("datasets").path))
@@ -62,19 +62,19 @@ import Testing
         #expect(try InputSchema.locate(environment: [:]).properties.map(\.name) == (try Paths.schema()).properties.map(\.name))
     }
 
-    @Test func theBinaryRunsFromAnEmptyFolderAndIgnoresAStraySchema() throws {
+    @Test func theBinaryRunsFromAnEmptyFolderAndIgnoresAStraySchema() async throws {
         let empty = Paths.tempDir("cwd")
-        let r = try CLI.run(["validate-input", "-"], env: ["INSIDER_CLUSTERS_INPUT_SCHEMA": ""], cwd: empty, stdin: #"{"limit": 10}"#)
+        let r = try await CLI.run(["validate-input", "-"], env: ["INSIDER_CLUSTERS_INPUT_SCHEMA": ""], cwd: empty, stdin: #"{"limit": 10}"#)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("\"min_cluster_size\""))
         // A stray input_schema.json in the working directory does not replace the product's rules.
         try Data(#"{"type": "object", "properties": {"limit": {"type": "integer", "maximum": 5}}}"#.utf8)
             .write(to: empty.appendingPathComponent("input_schema.json"))
-        let stray = try CLI.run(["validate-input", "-"], env: ["INSIDER_CLUSTERS_INPUT_SCHEMA": ""], cwd: empty, stdin: #"{"limit": 10}"#)
+        let stray = try await CLI.run(["validate-input", "-"], env: ["INSIDER_CLUSTERS_INPUT_SCHEMA": ""], cwd: empty, stdin: #"{"limit": 10}"#)
         #expect(stray.status == 0, "\(stray.stderr)")
         #expect(stray.stdout.contains("\"min_cluster_size\""))
         // Named explicitly, a schema file is used.
-        let named = try CLI.run(["validate-input", "-"], env: ["INSIDER_CLUSTERS_INPUT_SCHEMA": empty.appendingPathComponent("input_schema.json").path],
+        let named = try await CLI.run(["validate-input", "-"], env: ["INSIDER_CLUSTERS_INPUT_SCHEMA": empty.appendingPathComponent("input_schema.json").path],
                                 cwd: empty, stdin: #"{"limit": 10}"#)
         #expect(named.status == 2 && named.stderr.contains("input.limit"), "\(named.stderr)")
     }

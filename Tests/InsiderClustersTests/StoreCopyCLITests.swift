@@ -22,24 +22,24 @@ struct StoreCopyCLITests {
     }
 
     /// A SQLite store under `storage` with 6,000 synthetic filings (two pages of the copy) and a key.
-    static func seed(_ storage: URL) throws {
-        let seeded = try CLI.run(["dev-seed", "--storage", storage.path, "--as-of", asOf, "--filings", "6000", "--issuers", "40"])
+    static func seed(_ storage: URL) async throws {
+        let seeded = try await CLI.run(["dev-seed", "--storage", storage.path, "--as-of", asOf, "--filings", "6000", "--issuers", "40"])
         #expect(seeded.status == 0, "\(seeded.stderr)")
-        let key = try CLI.run(["api-key", "create", "--tier", "pro", "--name", "desk", "--storage", storage.path])
+        let key = try await CLI.run(["api-key", "create", "--tier", "pro", "--name", "desk", "--storage", storage.path])
         #expect(key.status == 0, "\(key.stderr)")
     }
 
     static func file(_ storage: URL) -> String { storage.appendingPathComponent("trade-store/trades.sqlite").path }
 
-    @Test func sqliteToPostgresToSQLiteKeepsEveryTableAndEveryAnswer() throws {
+    @Test func sqliteToPostgresToSQLiteKeepsEveryTableAndEveryAnswer() async throws {
         let dir = Paths.tempDir("store-copy")
         let first = dir.appendingPathComponent("first"), second = dir.appendingPathComponent("second")
-        try Self.seed(first)
+        try await Self.seed(first)
         let pg = Self.freshURL()
 
-        let there = try CLI.run(["store", "copy", "--from", Self.file(first), "--to", pg])
+        let there = try await CLI.run(["store", "copy", "--from", Self.file(first), "--to", pg])
         #expect(there.status == 0, "\(there.stderr)")
-        let back = try CLI.run(["store", "copy", "--from", pg, "--to", Self.file(second)])
+        let back = try await CLI.run(["store", "copy", "--from", pg, "--to", Self.file(second)])
         #expect(back.status == 0, "\(back.stderr)")
 
         let thereTables = Self.tables(there.stdout), backTables = Self.tables(back.stdout)
@@ -55,8 +55,9 @@ struct StoreCopyCLITests {
 
         for query in [["query", "cluster-buys", "--lookback-days", "90"], ["query", "activity", "--lookback-days", "30"],
                       ["query", "trades", "BUSY", "--lookback-days", "90"]] {
-            let answers = try [["--storage", first.path], ["--store-url", pg], ["--storage", second.path]].map { store in
-                try CLI.run(query + ["--as-of", Self.asOf] + store)
+            var answers: [CLI.Result] = []
+            for store in [["--storage", first.path], ["--store-url", pg], ["--storage", second.path]] {
+                answers.append(try await CLI.run(query + ["--as-of", Self.asOf] + store))
             }
             for a in answers { #expect(a.status == 0, "\(query): \(a.stderr)") }
             #expect(answers[0].stdout.count > 20, "\(query): \(answers[0].stdout)")
@@ -65,26 +66,26 @@ struct StoreCopyCLITests {
         }
     }
 
-    @Test func aCopyThatFailsOnItsLastTableLeavesTheServerEmpty() throws {
+    @Test func aCopyThatFailsOnItsLastTableLeavesTheServerEmpty() async throws {
         let dir = Paths.tempDir("store-copy")
         let source = dir.appendingPathComponent("source")
-        try Self.seed(source)
+        try await Self.seed(source)
         // SQLite keeps a word in the BIGINT column; PostgreSQL refuses it, on the last table copied.
         let python = try CLI.python(["-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE store_meta SET value = 'many'\"); c.commit()",
                                      Self.file(source)])
         #expect(python == 0)
         let pg = Self.freshURL()
 
-        let copy = try CLI.run(["store", "copy", "--from", Self.file(source), "--to", pg])
+        let copy = try await CLI.run(["store", "copy", "--from", Self.file(source), "--to", pg])
         #expect(copy.status == 1, "\(copy.stdout)")
         #expect(copy.stderr.contains("store copy failed"), "\(copy.stderr)")
         #expect(copy.stderr.contains("filings: 6000 rows copied"), "\(copy.stderr)")
 
-        let status = try CLI.run(["store", "status", "--json", "--store-url", pg])
+        let status = try await CLI.run(["store", "status", "--json", "--store-url", pg])
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stdout.contains("\"filings\": 0"), "\(status.stdout)")
         #expect(status.stdout.contains("\"transactions\": 0"), "\(status.stdout)")
-        let keys = try CLI.run(["api-key", "list", "--store-url", pg])
+        let keys = try await CLI.run(["api-key", "list", "--store-url", pg])
         #expect(!keys.stdout.contains("desk"), "\(keys.stdout)")
     }
 }

@@ -14,25 +14,25 @@ import TradeStore
 
     func json(_ text: String) throws -> JSONValue { try JSONValue.parse(text) }
 
-    func status(_ env: [String: String]) throws -> JSONValue {
-        let r = try CLI.run(["store", "status", "--json"], env: env)
+    func status(_ env: [String: String]) async throws -> JSONValue {
+        let r = try await CLI.run(["store", "status", "--json"], env: env)
         #expect(r.status == 0, "\(r.stderr)")
         return try json(r.stdout)
     }
 
-    @Test func dataSetsThenDailyThenQueriesGiveTheHandComputedBodies() throws {
+    @Test func dataSetsThenDailyThenQueriesGiveTheHandComputedBodies() async throws {
         let world = try BulkWorld()
         let server = try world.serve()
         defer { server.stop() }
         let storage = Paths.tempDir("store")
         let env = BulkWorld.env(server, storage: storage)
 
-        let sets = try CLI.run(["ingest", "datasets"], env: env)
+        let sets = try await CLI.run(["ingest", "datasets"], env: env)
         #expect(sets.status == 0, "\(sets.stderr)")
         #expect(sets.stdout.contains("2025q4\tloaded\tfilings 1\tnew 1"))
         #expect(sets.stdout.contains("2026q1\tloaded\tfilings 8\tnew 8"))
 
-        let daily = try CLI.run(["ingest", "daily", "--as-of", Self.asOf], env: env)
+        let daily = try await CLI.run(["ingest", "daily", "--as-of", Self.asOf], env: env)
         #expect(daily.status == 0, "\(daily.stderr)")
         // The daily pass starts four days before the loaded quarter's end and skips weekends.
         let days = daily.stdout.split(separator: "\n").map { String($0.prefix(10)) }
@@ -44,13 +44,13 @@ import TradeStore
         #expect(server.requests(pathPrefix: "/Archives/edgar/data/").count == 2)
         #expect(server.requests.allSatisfy { $0.headers["user-agent"] == "insider-clusters tests test@example.com" })
 
-        let clusters = try CLI.run(["query", "cluster-buys", "--lookback-days", "90", "--as-of", Self.asOf, "--compact"], env: env)
+        let clusters = try await CLI.run(["query", "cluster-buys", "--lookback-days", "90", "--as-of", Self.asOf, "--compact"], env: env)
         #expect(clusters.status == 0, "\(clusters.stderr)")
         // ACME: P rows in force 100x10 + 200x10.50 + 10 (footnote-only price: value 0) + 1000x11 (joint: counted once) + 10x12;
         // owners 2001, 2002, 2003 and 2004 (both owners of the joint filing). BETA has two buyers.
         #expect(clusters.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == #"[{"ticker":"ACME","companyName":"Acme Corp","insiderCount":4,"tradeCount":5,"totalShares":1320,"totalValue":14220,"firstBuyDate":"2026-03-09","lastBuyDate":"2026-04-02"}]"#)
 
-        let beta = try json(CLI.run(["query", "trades", "beta", "--lookback-days", "90", "--as-of", Self.asOf], env: env).stdout)
+        let beta = try await json(CLI.run(["query", "trades", "beta", "--lookback-days", "90", "--as-of", Self.asOf], env: env).stdout)
         let betaTrades = try #require(beta.arrayValue)
         // Newest first; of the twice-amended purchase only the second 4/A stands (date moved to 01-31);
         // the 4/A without its original stands; its 10b5-1 comes from a footnote.
@@ -62,7 +62,7 @@ import TradeStore
         #expect(betaTrades[1]["transactionType"]?.stringValue == "SELL")
         #expect(betaTrades[0]["ticker"]?.stringValue == "BETA")
 
-        let acme = try json(CLI.run(["query", "trades", "ACME", "--lookback-days", "365", "--as-of", Self.asOf], env: env).stdout)
+        let acme = try await json(CLI.run(["query", "trades", "ACME", "--lookback-days", "365", "--as-of", Self.asOf], env: env).stdout)
         let acmeTrades = try #require(acme.arrayValue)
         #expect(acmeTrades.map { $0["accessionNumber"]?.stringValue ?? "" } == [
             Self.e1, "0000001001-26-000004", "0000001001-26-000003", "0000001001-26-000003",
@@ -82,17 +82,17 @@ import TradeStore
         #expect(acmeTrades[6]["rule10b51"]?.boolValue == false)
         #expect(acmeTrades[6]["insiderRelation"]?.stringValue == "OFFICER")
 
-        let activity = try json(CLI.run(["query", "activity", "--lookback-days", "30", "--as-of", Self.asOf], env: env).stdout)
+        let activity = try await json(CLI.run(["query", "activity", "--lookback-days", "30", "--as-of", Self.asOf], env: env).stdout)
         #expect(activity["buys"]?.arrayValue?.map { $0["ticker"]?.stringValue } == ["ACME", "BETA"])
         #expect(activity["buys"]?.arrayValue?.first?["latestInsider"]?.stringValue == "Smith Jane")
         #expect(activity["buys"]?.arrayValue?.first?["latestTitle"]?.stringValue == "CEO")
         #expect(activity["sells"]?.arrayValue?.isEmpty == true)
 
-        let unknown = try CLI.run(["query", "trades", "NOPE", "--as-of", Self.asOf], env: env)
+        let unknown = try await CLI.run(["query", "trades", "NOPE", "--as-of", Self.asOf], env: env)
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("never seen the ticker NOPE"))
 
-        let s = try status(env)
+        let s = try await status(env)
         #expect(s["filings"]?.integerValue == 11)
         #expect(s["transactions"]?.integerValue == 13)
         // The original's table II row, and the first two rows of the twice-amended purchase.
@@ -101,37 +101,37 @@ import TradeStore
         #expect(s["quarters"]?.arrayValue?.count == 2)
     }
 
-    @Test func aSecondRunAsksConditionallyAndChangesNothing() throws {
+    @Test func aSecondRunAsksConditionallyAndChangesNothing() async throws {
         let world = try BulkWorld()
         let server = try world.serve()
         defer { server.stop() }
         let env = BulkWorld.env(server, storage: Paths.tempDir("store"))
-        #expect(try CLI.run(["ingest", "datasets"], env: env).status == 0)
-        let before = try status(env)
-        let again = try CLI.run(["ingest", "datasets"], env: env)
+        #expect(try await CLI.run(["ingest", "datasets"], env: env).status == 0)
+        let before = try await status(env)
+        let again = try await CLI.run(["ingest", "datasets"], env: env)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("2026q1\tunchanged"))
         #expect(again.stdout.contains("not downloaded (cached)"))
         let zips = server.requests(pathPrefix: BulkWorld.newFolder)
         #expect(zips.count == 2)
         #expect(zips.last?.headers["if-none-match"] == "\"q1-v1\"")
-        let after = try status(env)
+        let after = try await status(env)
         for field in ["filings", "transactions", "supersededTransactions", "quarters", "dataVersion"] { #expect(after[field] == before[field]) }
     }
 
-    @Test func badQuartersAreRefusedBeforeAnyRequest() throws {
+    @Test func badQuartersAreRefusedBeforeAnyRequest() async throws {
         let world = try BulkWorld()
         let server = try world.serve()
         defer { server.stop() }
         let env = BulkWorld.env(server, storage: Paths.tempDir("store"))
-        let early = try CLI.run(["ingest", "datasets", "--from", "1999q1"], env: env)
+        let early = try await CLI.run(["ingest", "datasets", "--from", "1999q1"], env: env)
         #expect(early.status == 2)
         #expect(early.stderr.contains("1999q1 is before 2006q1"))
-        let malformed = try CLI.run(["ingest", "datasets", "--from", "2025q5"], env: env)
+        let malformed = try await CLI.run(["ingest", "datasets", "--from", "2025q5"], env: env)
         #expect(malformed.status == 2)
         #expect(malformed.stderr.contains("\"2025q5\" is not a quarter"))
         #expect(server.requests.isEmpty)
-        let unpublished = try CLI.run(["ingest", "datasets", "--from", "2026q1", "--to", "2026q2"], env: env)
+        let unpublished = try await CLI.run(["ingest", "datasets", "--from", "2026q1", "--to", "2026q2"], env: env)
         #expect(unpublished.status == 1)
         #expect(unpublished.stderr.contains("2026q2 is not offered on SEC's listing page"))
         #expect(server.requests.count == 1)
@@ -142,7 +142,7 @@ import TradeStore
         ("column", "2026q1_form345.zip: SUBMISSION.tsv line 1, column ISSUERTRADINGSYMBOL: missing column"),
         ("truncated", "2026q1_form345.zip"),
     ])
-    func aBadQuarterNamesWhereAndCommitsNothingOfIt(fault: String, message: String) throws {
+    func aBadQuarterNamesWhereAndCommitsNothingOfIt(fault: String, message: String) async throws {
         let world = try BulkWorld()
         let path = "\(BulkWorld.newFolder)/2026q1_form345.zip"
         switch fault {
@@ -155,65 +155,65 @@ import TradeStore
         let server = try world.serve()
         defer { server.stop() }
         let env = BulkWorld.env(server, storage: Paths.tempDir("store"))
-        let r = try CLI.run(["ingest", "datasets"], env: env)
+        let r = try await CLI.run(["ingest", "datasets"], env: env)
         #expect(r.status == 1)
         #expect(r.stderr.contains(message), "\(r.stderr)")
         // The earlier quarter is committed, the failing one not at all.
-        let s = try status(env)
+        let s = try await status(env)
         #expect(s["filings"]?.integerValue == 1)
         #expect(s["quarters"]?.arrayValue?.map { $0["quarter"]?.stringValue } == ["2025q4"])
 
         // Fixed at the source, a re-run gives what an uninterrupted run gives.
         world.set(path, CannedResponse(status: 200, headers: [("ETag", "\"q1-v2\"")], body: Array(try BulkWorld.zip(BulkWorld.quarter2026q1()))))
-        #expect(try CLI.run(["ingest", "datasets"], env: env).status == 0)
+        #expect(try await CLI.run(["ingest", "datasets"], env: env).status == 0)
         let clean = try BulkWorld()
         let cleanServer = try clean.serve()
         defer { cleanServer.stop() }
         let cleanEnv = BulkWorld.env(cleanServer, storage: Paths.tempDir("store"))
-        #expect(try CLI.run(["ingest", "datasets"], env: cleanEnv).status == 0)
+        #expect(try await CLI.run(["ingest", "datasets"], env: cleanEnv).status == 0)
         for query in [["query", "cluster-buys"], ["query", "activity"], ["query", "trades", "ACME"], ["query", "trades", "BETA"]] {
             let args = query + ["--lookback-days", "365", "--as-of", Self.asOf]
-            #expect(try CLI.run(args, env: env).stdout == CLI.run(args, env: cleanEnv).stdout)
+            #expect(try await CLI.run(args, env: env).stdout == CLI.run(args, env: cleanEnv).stdout)
         }
-        #expect(try status(env)["transactions"] == status(cleanEnv)["transactions"])
+        await #expect(try status(env)["transactions"] == status(cleanEnv)["transactions"])
     }
 
-    @Test func sECsBlockPageIsNeverLoadedAsData() throws {
+    @Test func sECsBlockPageIsNeverLoadedAsData() async throws {
         let world = try BulkWorld()
         world.set("/data-research/sec-markets-data/insider-transactions-data-sets",
                   .text(200, "<html><title>SEC.gov | Request Rate Threshold Exceeded</title></html>"))
         let server = try world.serve()
         defer { server.stop() }
         let env = BulkWorld.env(server, storage: Paths.tempDir("store"), extra: ["SEC_BLOCK_PAUSE_SECONDS": "0.05"])
-        let r = try CLI.run(["ingest", "datasets"], env: env)
+        let r = try await CLI.run(["ingest", "datasets"], env: env)
         #expect(r.status == 1)
         #expect(r.stderr.contains("rate-limit block page"))
-        #expect(try status(env)["filings"]?.integerValue == 0)
+        await #expect(try status(env)["filings"]?.integerValue == 0)
     }
 
-    @Test func aKilledDailyRunResumesWithoutLoadingAnyFilingTwice() throws {
+    @Test func aKilledDailyRunResumesWithoutLoadingAnyFilingTwice() async throws {
         let world = try BulkWorld()
         let e2Path = "/Archives/edgar/data/1002/\(Self.e2).txt"
         world.fail(e2Path, true)
         let server = try world.serve()
         defer { server.stop() }
         let env = BulkWorld.env(server, storage: Paths.tempDir("store"))
-        let broken = try CLI.run(["ingest", "daily", "--since", "2026-04-06", "--as-of", "2026-04-06"], env: env)
+        let broken = try await CLI.run(["ingest", "daily", "--since", "2026-04-06", "--as-of", "2026-04-06"], env: env)
         #expect(broken.status == 1)
         #expect(broken.stderr.contains(Self.e2))
-        #expect(try status(env)["days"]?.arrayValue?.isEmpty == true)
+        await #expect(try status(env)["days"]?.arrayValue?.isEmpty == true)
 
         world.fail(e2Path, false)
-        let resumed = try CLI.run(["ingest", "daily", "--since", "2026-04-06", "--as-of", "2026-04-06"], env: env)
+        let resumed = try await CLI.run(["ingest", "daily", "--since", "2026-04-06", "--as-of", "2026-04-06"], env: env)
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        let s = try status(env)
+        let s = try await status(env)
         #expect(s["filings"]?.integerValue == 2)
         #expect(s["days"]?.arrayValue?.map { $0["day"]?.stringValue } == ["2026-04-06"])
         // What the first run fetched is served from the filing cache or found in the store.
         #expect(server.requests(pathPrefix: "/Archives/edgar/data/1001/\(Self.e1).txt").count == 1)
-        let again = try CLI.run(["ingest", "daily", "--since", "2026-04-06", "--as-of", "2026-04-06"], env: env)
+        let again = try await CLI.run(["ingest", "daily", "--since", "2026-04-06", "--as-of", "2026-04-06"], env: env)
         #expect(again.stdout.contains("loaded 0\talready stored 2"))
-        #expect(try status(env)["dataVersion"] == s["dataVersion"])
+        await #expect(try status(env)["dataVersion"] == s["dataVersion"])
     }
 
     @Test func dailyIndexListsEachFilingOncePerPartyAndIsReadOnce() {
