@@ -3,6 +3,7 @@ import Foundation
 import InsiderAPI
 import InsiderClusters
 import InsiderCore
+import Logging
 
 /// `insider-clusters serve`: the Insider Trading API over the trade store.
 struct ServeCommand: AsyncParsableCommand {
@@ -31,7 +32,16 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = try logging.bootstrap()
+        var logger = try logging.bootstrap()
+        // One access-log line per request: written in batches, not a system call each.
+        let writer = BufferedLineWriter()
+        defer { writer.close() }
+        let level = logger.logLevel
+        logger = Logger(label: "insider-clusters") { label in
+            var handler = BufferedLogHandler(label: label, writer: writer)
+            handler.logLevel = level
+            return handler
+        }
         let settings: APISettings
         do { settings = try APISettings(environment: store.environment.values) } catch { throw ValidationError(String(describing: error)) }
         let fixedDay = (store.asOf ?? store.environment.first("INSIDER_CLUSTERS_AS_OF")) != nil ? try store.asOfDay() : nil
