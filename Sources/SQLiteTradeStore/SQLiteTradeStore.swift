@@ -61,20 +61,14 @@ public final class SQLiteTradeStore: TradeStore {
     /// snapshot; when a load committed between the two snapshots, both sides are read again from one.
     public func activity(in window: LookbackWindow, limit: Int) async throws -> InsiderActivity {
         let pool = pool
-        @Sendable func side(_ code: String) async throws -> (version: Int64, entries: [ActivityEntry]) {
-            try await pool.read { db in
-                (try Self.dataVersion(db), try StoreQueries(db: db).activitySide(code: code, window: window, limit: limit))
-            }
+        @Sendable func side(_ code: String, _ db: Database) throws -> [ActivityEntry] {
+            try StoreQueries(db: db).activitySide(code: code, window: window, limit: limit)
         }
-        async let buys = side("P")
-        async let sells = side("S")
+        async let buys = pool.read { db in (try Self.dataVersion(db), try side("P", db)) }
+        async let sells = pool.read { db in (try Self.dataVersion(db), try side("S", db)) }
         let (b, s) = try await (buys, sells)
-        if b.version == s.version { return InsiderActivity(buys: b.entries, sells: s.entries) }
-        return try await pool.read { db in
-            let q = StoreQueries(db: db)
-            return InsiderActivity(buys: try q.activitySide(code: "P", window: window, limit: limit),
-                                   sells: try q.activitySide(code: "S", window: window, limit: limit))
-        }
+        if b.0 == s.0 { return InsiderActivity(buys: b.1, sells: s.1) }
+        return try await pool.read { db in InsiderActivity(buys: try side("P", db), sells: try side("S", db)) }
     }
 
     static func dataVersion(_ db: Database) throws -> Int64 {
